@@ -1,0 +1,39 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Followup",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "followup", targets: ["followup"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // cmark-gfm, the system C library (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev).
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "Journal", dependencies: ["Markdown", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Analytics", dependencies: ["Journal"]),
+        .target(
+            name: "Site",
+            dependencies: ["Journal", "Analytics", "Markdown", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .executableTarget(
+            name: "followup",
+            dependencies: ["Journal", "Analytics", "Site", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "JournalTests", dependencies: ["Journal"]),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Journal"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Analytics", "Journal"]),
+        .testTarget(name: "FollowupTests", dependencies: ["followup"]),
+    ]
+)

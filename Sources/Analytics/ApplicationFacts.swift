@@ -1,0 +1,106 @@
+import Journal
+
+/// The derived status of an application as of today (journal-format.md): exactly one each.
+public enum Status: String, Sendable, CaseIterable, Hashable {
+    case waiting, active, silent, offer, accepted, declined, rejected, withdrew
+}
+
+/// What one application's events say, computed once and shared by every figure and action.
+public struct ApplicationFacts: Sendable {
+    public let application: Application
+    /// Events dated on or before today, in event order.
+    public let past: [Event]
+    /// Events dated after today (planned).
+    public let planned: [Event]
+    public let status: Status
+    /// Index in `past` of the first `applied`.
+    public let appliedIndex: Int?
+    /// Index in `past` of the contact that ended the first-response wait.
+    public let contactIndex: Int?
+    public let firstResponse: Wait?
+    /// Index in `past` of the meeting the decision wait starts from.
+    public let decisionMeetingIndex: Int?
+    public let decisionIndex: Int?
+    public let decision: Wait?
+    /// The latest event that counts (no notes; acknowledgements only when counted).
+    public let latestCountedIndex: Int?
+
+    public init(_ app: Application, today: CivilDate, policy: Policy) {
+        application = app
+        let past = app.events.filter { $0.date <= today }
+        self.past = past
+        planned = app.events.filter { $0.date > today }
+        latestCountedIndex = past.lastIndex { policy.isCounted($0.kind) }
+
+        // Status
+        if let outcome = past.last(where: { $0.kind.isOutcome }) {
+            status = Status(rawValue: outcome.kind.rawValue) ?? .active
+        } else if let latest = latestCountedIndex, past[latest].date.days(to: today) >= policy.silentAfterDays,
+            planned.isEmpty
+        {
+            status = .silent
+        } else if past.contains(where: { policy.isEmployerContact($0.kind) }) {
+            status = .active
+        } else {
+            status = .waiting
+        }
+
+        // First response
+        let applied = past.firstIndex { $0.kind == .applied }
+        appliedIndex = applied
+        if let applied {
+            let start = past[applied].date
+            let contact = past.firstIndex { policy.isEmployerContact($0.kind) && $0.date >= start }
+            contactIndex = contact
+            if let contact {
+                firstResponse = Wait(start: start, end: past[contact].date, observed: true)
+            } else {
+                let stop = past.first { $0.kind.isCandidateOutcome && $0.date >= start }?.date ?? today
+                firstResponse = Wait(start: start, end: stop, observed: false)
+            }
+        } else {
+            contactIndex = nil
+            firstResponse = nil
+        }
+
+        // Decision
+        if let firstMeeting = past.firstIndex(where: { $0.kind.isMeeting }) {
+            let decided = past.indices.first { $0 > firstMeeting && (past[$0].kind == .offer || past[$0].kind == .rejected) }
+            decisionIndex = decided
+            if let decided {
+                let meeting = past[..<decided].lastIndex { $0.kind.isMeeting } ?? firstMeeting
+                decisionMeetingIndex = meeting
+                decision = Wait(start: past[meeting].date, end: past[decided].date, observed: true)
+            } else {
+                let meeting = past.lastIndex { $0.kind.isMeeting } ?? firstMeeting
+                decisionMeetingIndex = meeting
+                let stop = past[(meeting + 1)...].first { $0.kind.isCandidateOutcome }?.date ?? today
+                decision = Wait(start: past[meeting].date, end: stop, observed: false)
+            }
+        } else {
+            decisionIndex = nil
+            decisionMeetingIndex = nil
+            decision = nil
+        }
+    }
+
+    /// Whether a `follow-up` came after the first `applied` and before the contact that answered it.
+    public var followedUpAfterApplying: Bool? {
+        guard let applied = appliedIndex else { return nil }
+        let end = contactIndex ?? past.count
+        return applied + 1 < end && past[(applied + 1)..<end].contains { $0.kind == .followUp }
+    }
+
+    /// Whether a `follow-up` came after the meeting the decision wait starts from and before the decision.
+    public var followedUpAfterMeeting: Bool? {
+        guard let meeting = decisionMeetingIndex else { return nil }
+        let end = decisionIndex ?? past.count
+        return meeting + 1 < end && past[(meeting + 1)..<end].contains { $0.kind == .followUp }
+    }
+
+    /// Whether the application has ended from either side (accepted, declined, withdrew, rejected).
+    public var isClosed: Bool { past.contains { $0.kind.isClosing } }
+
+    /// Waiting or active, with nothing planned: the applications a nudge makes sense for.
+    public var isOpen: Bool { (status == .waiting || status == .active) && planned.isEmpty }
+}

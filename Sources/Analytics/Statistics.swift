@@ -1,0 +1,183 @@
+import Foundation
+import Journal
+
+/// Every figure of statistics.md for one journal as of one day: what stats.json and the pages show.
+public struct Statistics: Sendable {
+    public var today: CivilDate
+    public var applications: Int
+    public var byStatus: [Status: Int]
+    public var firstResponse: WaitFigures
+    public var decision: WaitFigures
+    public var silence: [SilenceRow]
+    public var followUpEffect: FollowUpEffect
+    public var thankYou: ThankYouFigures
+    public var companies: [CompanyFigures]
+    public var actions: [Action]
+    /// Per application, in the journal's order: the facts pages draw from.
+    public var facts: [ApplicationFacts]
+}
+
+/// Counts and durations of one kind of wait (first response or decision).
+public struct WaitFigures: Sendable {
+    public var eligible: Int
+    public var responded: Int
+    public var rate: Double?
+    public var meanDays: Double?
+    public var medianDays: DayFigure?
+    public var p90Days: Int?
+    public var kaplanMeier: KaplanMeier
+    public var kmMedianDays: Int?
+    /// S(t) at 7, 14, 30 and 60 days.
+    public var survival: [(day: Int, stillWaiting: Double?)]
+    /// Every wait, for charts.
+    public var waits: [Wait]
+
+    public static let survivalDays = [7, 14, 30, 60]
+
+    public init(_ waits: [Wait]) {
+        self.waits = waits
+        let observed = waits.filter(\.observed).map(\.days)
+        eligible = waits.count
+        responded = observed.count
+        rate = waits.isEmpty ? nil : Double(observed.count) / Double(waits.count)
+        meanDays = Summary.mean(observed)
+        medianDays = Summary.median(observed)
+        p90Days = Summary.p90(observed)
+        let km = KaplanMeier(waits)
+        kaplanMeier = km
+        kmMedianDays = km.median
+        survival = Self.survivalDays.map { ($0, km.survival(at: $0)) }
+    }
+}
+
+/// "Of your applications still silent after w days, this share later heard back."
+public struct SilenceRow: Sendable, Hashable {
+    public var afterDays: Int
+    public var stillSilent: Int
+    public var laterReplied: Int
+    public var share: Double? { stillSilent == 0 ? nil : Double(laterReplied) / Double(stillSilent) }
+
+    public static let thresholds = [7, 14, 30]
+}
+
+/// A group of applications and how many of them got the answer being measured.
+public struct Group: Sendable, Hashable {
+    public var applications = 0
+    public var answered = 0
+    public var rate: Double? { applications == 0 ? nil : Double(answered) / Double(applications) }
+}
+
+/// With and without follow-ups, after applying and after a meeting.
+public struct FollowUpEffect: Sendable, Hashable {
+    public var afterApplyingWith = Group()
+    public var afterApplyingWithout = Group()
+    public var afterInterviewWith = Group()
+    public var afterInterviewWithout = Group()
+}
+
+public struct ThankYouFigures: Sendable, Hashable {
+    public var withinDeadline = 0
+    public var late = 0
+    public var missing = 0
+    public var interviews: Int { withinDeadline + late + missing }
+}
+
+/// Response figures for one company (companies compared trimmed, NFC, lower-cased).
+public struct CompanyFigures: Sendable, Hashable {
+    public var company: String
+    public var key: String
+    public var applications: Int
+    public var responded: Int
+    public var meanResponseDays: Double?
+    public var medianResponseDays: DayFigure?
+    public var pending: Int
+    /// Slugs of the company's applications, in journal order.
+    public var applicationSlugs: [String]
+}
+
+/// Computes `Statistics` from a journal: a pure function of its applications, policy and today.
+public enum Analyzer {
+    public static func statistics(
+        applications: [Application], articles: [Article] = [], policy: Policy, timeZone: TimeZone = TimeZone(identifier: "UTC")!,
+        today: CivilDate
+    ) -> Statistics {
+        let facts = applications.map { ApplicationFacts($0, today: today, policy: policy) }
+        var byStatus: [Status: Int] = [:]
+        for status in Status.allCases { byStatus[status] = 0 }
+        var effect = FollowUpEffect()
+        var thankYou = ThankYouFigures()
+        for fact in facts {
+            byStatus[fact.status, default: 0] += 1
+            if let followed = fact.followedUpAfterApplying, let wait = fact.firstResponse {
+                let answered = wait.observed ? 1 : 0
+                if followed {
+                    effect.afterApplyingWith.applications += 1
+                    effect.afterApplyingWith.answered += answered
+                } else {
+                    effect.afterApplyingWithout.applications += 1
+                    effect.afterApplyingWithout.answered += answered
+                }
+            }
+            if let followed = fact.followedUpAfterMeeting, let wait = fact.decision {
+                let decided = wait.observed ? 1 : 0
+                if followed {
+                    effect.afterInterviewWith.applications += 1
+                    effect.afterInterviewWith.answered += decided
+                } else {
+                    effect.afterInterviewWithout.applications += 1
+                    effect.afterInterviewWithout.answered += decided
+                }
+            }
+            for check in ThankYouRule.checks(fact, policy: policy, timeZone: timeZone, today: today) {
+                switch check.verdict {
+                case .withinDeadline: thankYou.withinDeadline += 1
+                case .late: thankYou.late += 1
+                case .missing: thankYou.missing += 1
+                case .pending: break
+                }
+            }
+        }
+        let firstWaits = facts.compactMap(\.firstResponse)
+        let silence = SilenceRow.thresholds.map { w in
+            let silent = firstWaits.filter { $0.days > w }
+            return SilenceRow(afterDays: w, stillSilent: silent.count, laterReplied: silent.filter(\.observed).count)
+        }
+        return Statistics(
+            today: today, applications: applications.count, byStatus: byStatus,
+            firstResponse: WaitFigures(firstWaits), decision: WaitFigures(facts.compactMap(\.decision)),
+            silence: silence, followUpEffect: effect, thankYou: thankYou, companies: companies(facts),
+            actions: ActionQueue.actions(facts, policy: policy, timeZone: timeZone, today: today, articles: articles),
+            facts: facts)
+    }
+
+    /// Convenience: the statistics of a loaded journal (its policy, time zone and articles).
+    public static func statistics(_ journal: Journal, today: CivilDate) -> Statistics {
+        statistics(
+            applications: journal.applications, articles: journal.articles.filter { !$0.isDraft },
+            policy: journal.config.policy, timeZone: journal.config.timeZone, today: today)
+    }
+
+    static func companies(_ facts: [ApplicationFacts]) -> [CompanyFigures] {
+        var groups: [String: [ApplicationFacts]] = [:]
+        var order: [String] = []
+        for fact in facts {
+            let key = fact.application.companyKey
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(fact)
+        }
+        // Applications arrive in file path order, so the first of each group gives the spelling.
+        return order.sorted(by: TextKey.precedes).map { key in
+            let members = groups[key] ?? []
+            let observed = members.compactMap(\.firstResponse).filter(\.observed).map(\.days)
+            let pending = members.filter { fact in
+                guard let wait = fact.firstResponse, !wait.observed else { return false }
+                return !fact.isClosed
+            }.count
+            return CompanyFigures(
+                company: members.first?.application.company ?? key, key: key, applications: members.count,
+                responded: observed.count, meanResponseDays: Summary.mean(observed),
+                medianResponseDays: Summary.median(observed), pending: pending,
+                applicationSlugs: members.map(\.application.slug))
+        }
+    }
+}

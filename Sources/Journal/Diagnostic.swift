@@ -1,0 +1,62 @@
+/// A place in a source file: what every diagnostic points at.
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The path as shown to the user (relative to the current folder when it is below it).
+    public var file: String
+    /// 1-based line.
+    public var line: Int
+    /// 1-based column, in UTF-8 bytes.
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(file):\(line):\(column)" }
+
+    public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+        if a.file != b.file { return a.file.unicodeScalars.lexicographicallyPrecedes(b.file.unicodeScalars) }
+        return (a.line, a.column) < (b.line, b.column)
+    }
+}
+
+/// A problem found in the user's files, printed compiler style so editors can jump to it.
+public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, warning }
+
+    public var severity: Severity
+    public var location: SourceLocation
+    public var message: String
+
+    public init(_ severity: Severity, _ location: SourceLocation, _ message: String) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+    }
+
+    public static func error(_ location: SourceLocation, _ message: String) -> Diagnostic {
+        Diagnostic(.error, location, message)
+    }
+
+    public static func warning(_ location: SourceLocation, _ message: String) -> Diagnostic {
+        Diagnostic(.warning, location, message)
+    }
+
+    public var isError: Bool { severity == .error }
+
+    /// `path:line:col: severity: message`
+    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+}
+
+extension Array where Element == Diagnostic {
+    /// Sorted by file, line and column, keeping the found order for ties.
+    public func sortedByLocation() -> [Diagnostic] {
+        enumerated().sorted { a, b in
+            if a.element.location == b.element.location { return a.offset < b.offset }
+            return a.element.location < b.element.location
+        }.map(\.element)
+    }
+
+    public var hasErrors: Bool { contains { $0.isError } }
+}

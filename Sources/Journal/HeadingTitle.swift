@@ -1,0 +1,42 @@
+/// How a `##` heading of a shared journal file names an application: `Company — Role` and its variants.
+enum HeadingTitle {
+    /// Separators in order of precedence; the first kind found wins, at its first occurrence.
+    /// `@` reads the other way round: `Role @ Company`.
+    static let separators: [(text: String, roleFirst: Bool)] = [
+        (" \u{2014} ", false), (" \u{2013} ", false), (" @ ", true), (" | ", false), (" - ", false),
+    ]
+
+    /// The company and role a heading's plain text names, or nil when it holds no separator.
+    static func split(_ text: String) -> (company: String, role: String)? {
+        for (separator, roleFirst) in separators {
+            if let range = text.range(of: separator) {
+                let left = text[..<range.lowerBound].trimmingWhitespace
+                let right = text[range.upperBound...].trimmingWhitespace
+                return roleFirst ? (right, left) : (left, right)
+            }
+        }
+        return nil
+    }
+}
+
+/// The properties an application may have, by key, with their meaning for the reader.
+enum ApplicationProperty: String, CaseIterable {
+    case company, role, source, location, link, contact, salary, tags
+    case isPrivate = "private"
+
+    static var knownList: String { allCases.map(\.rawValue).joined(separator: ", ") }
+
+    /// Sets a text property; false when the key takes another type (tags, private) or is the identity.
+    static func setText(_ key: ApplicationProperty, _ value: String?, on app: inout Application) {
+        switch key {
+        case .company: app.company = value ?? ""
+        case .role: app.role = value ?? ""
+        case .source: app.source = value
+        case .location: app.location = value
+        case .link: app.link = value
+        case .contact: app.contact = value
+        case .salary: app.salary = value
+        case .tags, .isPrivate: break
+        }
+    }
+}

@@ -1,0 +1,354 @@
+import Markdown
+
+/// Reads one journal file (either shape) into applications, collecting every diagnostic on the way.
+///
+/// The file is parsed once by cmark-gfm; this walks the top level of its tree. Only the text of a list
+/// item's first paragraph, as written, is read character by character (the event micro-syntax).
+struct JournalFileReader {
+    let source: SourceText
+    private(set) var applications: [Application] = []
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(source: SourceText) {
+        self.source = source
+    }
+
+    mutating func read() {
+        if FrontMatter.starts(source) { readOneApplication() } else { readSharedFile() }
+    }
+
+    // MARK: Shape A
+
+    private mutating func readOneApplication() {
+        let frontMatter: FrontMatter
+        switch FrontMatter.split(source) {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return
+        case .success(let split): frontMatter = split
+        }
+        let origin = source.location(line: 1, column: 1)
+        var app = Application(company: "", role: "", origin: origin, path: source.relativePath)
+        switch YAMLMapping.parse(frontMatter.yaml, source: source, firstLine: frontMatter.firstYAMLLine, what: "front matter") {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return
+        case .success(let mapping):
+            for field in mapping.fields { apply(field, to: &app) }
+        }
+        let document = MarkdownDocument(FrontMatter.body(of: source, from: frontMatter.bodyStartLine))
+        var notes = NoteCollector()
+        var events: [Event] = []
+        readBlocks(document.rootNode.children, propertiesAllowed: false, app: &app, events: &events, notes: &notes)
+        finish(&app, events: events, notes: notes)
+    }
+
+    private mutating func apply(_ field: YAMLMapping.Field, to app: inout Application) {
+        guard let key = ApplicationProperty(rawValue: field.key.lowercased()) else {
+            diagnostics.append(
+                .warning(field.location, "unknown property '\(field.key)' (known: \(ApplicationProperty.knownList))"))
+            return
+        }
+        switch key {
+        case .tags: app.tags = field.list(&diagnostics)
+        case .isPrivate: app.isPrivate = field.bool(&diagnostics) ?? app.isPrivate
+        default: ApplicationProperty.setText(key, field.text(&diagnostics), on: &app)
+        }
+    }
+
+    // MARK: Shape B
+
+    private struct Section {
+        var heading: MarkdownNode?
+        var blocks: [MarkdownNode] = []
+    }
+
+    private mutating func readSharedFile() {
+        let document = MarkdownDocument(source.text)
+        var sections = [Section()]
+        for block in document.rootNode.children {
+            if block.kind == .heading && block.headingLevel <= 2 {
+                sections.append(Section(heading: block))
+            } else {
+                sections[sections.count - 1].blocks.append(block)
+            }
+        }
+        var position = 0
+        for section in sections {
+            guard let heading = section.heading, heading.headingLevel == 2 else {
+                warnStrayEvents(section.blocks, under: section.heading)
+                continue
+            }
+            let title = heading.plainText.trimmingWhitespace
+            let textLocation = headingTextLocation(heading)
+            var app = Application(company: "", role: "", origin: textLocation, path: source.relativePath)
+            if let (company, role) = HeadingTitle.split(title) {
+                app.company = company
+                app.role = role
+            } else if hasEvents(section.blocks) {
+                app.company = title
+                diagnostics.append(
+                    .warning(
+                        textLocation,
+                        "heading '\(title)' has no separator ('Company — Role'); the whole heading is taken as the company, with no role"
+                    ))
+            } else {
+                continue  // an ordinary section of notes
+            }
+            app.positionInFile = position
+            position += 1
+            var notes = NoteCollector()
+            var events: [Event] = []
+            readBlocks(section.blocks, propertiesAllowed: true, app: &app, events: &events, notes: &notes)
+            finish(&app, events: events, notes: notes)
+        }
+    }
+
+    private func headingTextLocation(_ heading: MarkdownNode) -> SourceLocation {
+        let line = source.line(heading.startLine)
+        var index = line.startIndex
+        for wanted in [" ", "#", " "] as [Character] {
+            while index < line.endIndex && (line[index] == wanted || (wanted == " " && line[index] == "\t")) {
+                index = line.index(after: index)
+            }
+        }
+        return source.location(line: heading.startLine, column: line.byteColumn(of: index))
+    }
+
+    // MARK: Blocks of one application
+
+    private mutating func readBlocks(
+        _ blocks: [MarkdownNode], propertiesAllowed: Bool, app: inout Application, events: inout [Event],
+        notes: inout NoteCollector
+    ) {
+        var inProperties = propertiesAllowed
+        for block in blocks {
+            switch block.kind {
+            case .paragraph where inProperties:
+                if let pairs = propertyPairs(block) {
+                    for pair in pairs { applyLine(pair, to: &app) }
+                } else {
+                    inProperties = false
+                    notes.add(block.startLine, block.endLine)
+                }
+            case .list:
+                for item in block.children {
+                    switch classify(item) {
+                    case .event(let event):
+                        inProperties = false
+                        var event = event
+                        event.writtenIndex = events.count
+                        events.append(event)
+                    case .notEvent:
+                        if inProperties, let paragraph = item.firstChild, paragraph.kind == .paragraph,
+                            paragraph.next == nil, let pairs = propertyPairs(paragraph)
+                        {
+                            for pair in pairs { applyLine(pair, to: &app) }
+                        } else {
+                            inProperties = false
+                            notes.add(item.startLine, item.endLine)
+                        }
+                    }
+                }
+            default:
+                inProperties = false
+                notes.add(block.startLine, block.endLine)
+            }
+        }
+    }
+
+    private enum ItemClass {
+        case event(Event)
+        case notEvent
+    }
+
+    /// Whether a list item is an event; diagnostics for misshapen dates, impossible dates and unknown kinds.
+    private mutating func classify(_ item: MarkdownNode) -> ItemClass {
+        guard let paragraph = item.firstChild, paragraph.kind == .paragraph else { return .notEvent }
+        let text = source.line(paragraph.startLine, fromColumn: paragraph.startColumn)
+        let source = self.source
+        let here = { (offset: Int) in
+            source.location(line: paragraph.startLine, column: paragraph.startColumn + offset)
+        }
+        switch EventLine.parse(text) {
+        case .none:
+            return .notEvent
+        case .misshapenDate(let token):
+            diagnostics.append(
+                .warning(here(0), "'\(token)' is not a date in the form YYYY-MM-DD, so this item is not an event"))
+            return .notEvent
+        case .invalid(let offset, let message):
+            diagnostics.append(.error(here(offset), message))
+            return .notEvent
+        case .event(let line, let warnings):
+            for warning in warnings { diagnostics.append(.warning(here(warning.column), warning.message)) }
+            var note = line.note
+            if paragraph.endLine > paragraph.startLine {
+                for number in (paragraph.startLine + 1)...paragraph.endLine {
+                    note += "\n" + source.line(number).trimmingWhitespace
+                }
+            }
+            var details = ""
+            if let second = paragraph.next {
+                details = NoteCollector.dedent(
+                    source.lines(second.startLine, item.endLine), by: paragraph.startColumn - 1)
+            }
+            return .event(
+                Event(
+                    date: line.date, time: line.time, kind: line.kind, writtenKind: line.writtenKind,
+                    note: note.trimmingWhitespace, details: details, location: here(0)))
+        }
+    }
+
+    private func hasEvents(_ blocks: [MarkdownNode]) -> Bool {
+        blocks.contains { block in
+            block.kind == .list
+                && block.children.contains { item in
+                    guard let paragraph = item.firstChild, paragraph.kind == .paragraph else { return false }
+                    return EventLine.startsWithISODate(source.line(paragraph.startLine, fromColumn: paragraph.startColumn))
+                }
+        }
+    }
+
+    private mutating func warnStrayEvents(_ blocks: [MarkdownNode], under heading: MarkdownNode?) {
+        for block in blocks where block.kind == .list {
+            for item in block.children {
+                guard let paragraph = item.firstChild, paragraph.kind == .paragraph else { continue }
+                let text = source.line(paragraph.startLine, fromColumn: paragraph.startColumn)
+                guard EventLine.startsWithISODate(text) else { continue }
+                let place =
+                    heading.map { "under '\($0.plainText.trimmingWhitespace)', which is not an application" }
+                    ?? "before the first application heading"
+                diagnostics.append(
+                    .warning(
+                        source.location(line: paragraph.startLine, column: paragraph.startColumn),
+                        "event outside any application (\(place)); it is ignored. Start an application with '## Company — Role'"
+                    ))
+            }
+        }
+    }
+
+    // MARK: Property lines (shape B)
+
+    private struct PropertyPair {
+        var key: String
+        var value: String
+        var location: SourceLocation
+    }
+
+    /// `key: value` pairs (separated by `·` or `;`) filling every line of a paragraph, or nil.
+    private func propertyPairs(_ paragraph: MarkdownNode) -> [PropertyPair]? {
+        var pairs: [PropertyPair] = []
+        for number in paragraph.startLine...paragraph.endLine {
+            let startColumn = number == paragraph.startLine ? paragraph.startColumn : 1
+            let line = source.line(number, fromColumn: startColumn)
+            var pieceStart = line.startIndex
+            var index = line.startIndex
+            while true {
+                let atEnd = index == line.endIndex
+                if atEnd || line[index] == "·" || line[index] == ";" {
+                    let piece = line[pieceStart..<index]
+                    if !piece.trimmingWhitespace.isEmpty {
+                        guard let colon = piece.firstIndex(of: ":") else { return nil }
+                        let key = piece[..<colon].trimmingWhitespace
+                        guard Self.isKey(key) else { return nil }
+                        let keyStart = piece.firstIndex { !$0.isWhitespace } ?? piece.startIndex
+                        let column = startColumn + line.byteColumn(of: keyStart) - 1
+                        pairs.append(
+                            PropertyPair(
+                                key: key, value: piece[piece.index(after: colon)...].trimmingWhitespace,
+                                location: source.location(line: number, column: column)))
+                    }
+                    if atEnd { break }
+                    pieceStart = line.index(after: index)
+                }
+                index = line.index(after: index)
+            }
+        }
+        return pairs.isEmpty ? nil : pairs
+    }
+
+    private static func isKey(_ key: String) -> Bool {
+        guard let first = key.unicodeScalars.first, first.properties.isAlphabetic, key.unicodeScalars.count <= 30 else {
+            return false
+        }
+        return key.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "_" || $0 == "-" || ("0"..."9").contains($0) }
+    }
+
+    private mutating func applyLine(_ pair: PropertyPair, to app: inout Application) {
+        guard let key = ApplicationProperty(rawValue: pair.key.lowercased()) else {
+            diagnostics.append(
+                .warning(pair.location, "unknown property '\(pair.key)' (known: \(ApplicationProperty.knownList))"))
+            return
+        }
+        let value = pair.value.isEmpty ? nil : pair.value
+        switch key {
+        case .company, .role:
+            diagnostics.append(
+                .warning(pair.location, "'\(pair.key)' comes from the heading ('## Company — Role'); this line is ignored"))
+        case .tags:
+            app.tags = (value ?? "").split(separator: ",").map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
+        case .isPrivate:
+            switch value?.lowercased() {
+            case "true": app.isPrivate = true
+            case "false": app.isPrivate = false
+            default: diagnostics.append(.error(pair.location, "'private' must be true or false"))
+            }
+        default:
+            ApplicationProperty.setText(key, value, on: &app)
+        }
+    }
+
+    // MARK: Finishing
+
+    private mutating func finish(_ app: inout Application, events: [Event], notes: NoteCollector) {
+        app.company = app.company.trimmingWhitespace
+        app.role = app.role.trimmingWhitespace
+        app.events = events.inEventOrder()
+        app.notes = notes.text(from: source)
+        if app.company.isEmpty {
+            diagnostics.append(
+                .error(
+                    app.origin,
+                    FrontMatter.starts(source)
+                        ? "application has no company: add 'company: Name' to the front matter"
+                        : "application has no company: write the heading as '## Company — Role'"))
+            return
+        }
+        applications.append(app)
+    }
+}
+
+/// The line ranges of an application's free notes, joined back into Markdown.
+struct NoteCollector {
+    private var ranges: [(Int, Int)] = []
+
+    mutating func add(_ first: Int, _ last: Int) {
+        if let previous = ranges.last, previous.1 + 1 >= first {
+            ranges[ranges.count - 1].1 = max(previous.1, last)
+        } else {
+            ranges.append((first, last))
+        }
+    }
+
+    func text(from source: SourceText) -> String {
+        ranges.map { range in
+            var lines = (range.0...range.1).map { String(source.line($0)) }
+            while let last = lines.last, last.trimmingWhitespace.isEmpty { lines.removeLast() }
+            return lines.joined(separator: "\n")
+        }.filter { !$0.isEmpty }.joined(separator: "\n\n")
+    }
+
+    /// Removes up to `count` leading spaces from every line.
+    static func dedent(_ text: String, by count: Int) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            var dropped = 0
+            var index = line.startIndex
+            while dropped < count && index < line.endIndex && line[index] == " " {
+                index = line.index(after: index)
+                dropped += 1
+            }
+            return String(line[index...])
+        }.joined(separator: "\n").trimmingWhitespace
+    }
+}

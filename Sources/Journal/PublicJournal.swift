@@ -1,0 +1,70 @@
+/// What a `--public` build may show: private applications left out, companies replaced by stable
+/// pseudonyms, and every personal detail dropped, before any figure or page is made.
+public enum PublicJournal {
+    public static func make(_ journal: Journal) -> Journal {
+        var result = journal
+        let visible = journal.applications.filter { !$0.isPrivate }
+        let names = pseudonyms(visible)
+        var apps = visible.map { app -> Application in
+            var copy = app
+            copy.company = names[app.companyKey] ?? "Company"
+            copy.contact = nil
+            copy.link = nil
+            copy.salary = nil
+            copy.source = nil
+            copy.location = nil
+            copy.tags = []
+            copy.notes = ""
+            copy.events = app.events.map { event in
+                var event = event
+                event.note = ""
+                event.details = ""
+                event.writtenKind = event.kind.rawValue
+                return event
+            }
+            return copy
+        }
+        apps = JournalBuilder.assignSlugs(apps)
+        result.applications = apps
+        // Diagnostics name files and quote user text; a public build keeps them out of the output.
+        return result
+    }
+
+    /// "Company A", "Company B", … "Company Z", "Company AA", … in the order of each company's first
+    /// event date, ties (and companies without events, last) by normalised name.
+    public static func pseudonyms(_ applications: [Application]) -> [String: String] {
+        var first: [String: CivilDate?] = [:]
+        for app in applications {
+            let key = app.companyKey
+            let date = app.firstDate
+            if let existing = first[key] {
+                if let date, existing.map({ date < $0 }) ?? true { first[key] = date }
+            } else {
+                first[key] = date
+            }
+        }
+        let ordered = first.keys.sorted { a, b in
+            switch (first[a] ?? nil, first[b] ?? nil) {
+            case let (x?, y?) where x != y: return x < y
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return TextKey.precedes(a, b)
+            }
+        }
+        var names: [String: String] = [:]
+        for (index, key) in ordered.enumerated() { names[key] = "Company " + letters(index) }
+        return names
+    }
+
+    /// 0 → A, 25 → Z, 26 → AA, 27 → AB (bijective base 26).
+    static func letters(_ index: Int) -> String {
+        var n = index + 1
+        var out: [Character] = []
+        while n > 0 {
+            n -= 1
+            out.append(Character(Unicode.Scalar(UInt8(65 + n % 26))))
+            n /= 26
+        }
+        return String(out.reversed())
+    }
+}

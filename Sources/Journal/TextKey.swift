@@ -1,0 +1,54 @@
+import Foundation
+
+/// The comparisons the spec defines on names: identity keys and code-point ordering.
+public enum TextKey {
+    /// Trimmed, NFC-normalised and lower-cased: how companies (and roles, for duplicates) are compared.
+    public static func normalized(_ text: String) -> String {
+        text.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping.lowercased()
+    }
+
+    /// Code-point order (Swift's own `<` compares canonically equivalent strings as equal, which the
+    /// spec's orderings must not).
+    public static func precedes(_ a: String, _ b: String) -> Bool {
+        a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
+    }
+
+    /// Equality by code points, not by canonical equivalence.
+    public static func same(_ a: String, _ b: String) -> Bool {
+        a.unicodeScalars.elementsEqual(b.unicodeScalars)
+    }
+}
+
+/// The slug rule of journal-format.md: NFKD, no combining marks, lower case, `a-z0-9` runs joined by `-`,
+/// cut to 80 characters; `fallback` when nothing is left.
+public enum Slug {
+    public static let maxLength = 80
+
+    public static func make(_ text: String, fallback: String = "application") -> String {
+        var out = ""
+        var pendingDash = false
+        for scalar in text.decomposedStringWithCompatibilityMapping.unicodeScalars where !isMark(scalar) {
+            for lower in String(scalar).lowercased().unicodeScalars where !isMark(lower) {
+                let v = lower.value
+                if (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) {
+                    if pendingDash && !out.isEmpty { out.append("-") }
+                    pendingDash = false
+                    out.unicodeScalars.append(lower)
+                } else {
+                    pendingDash = true
+                }
+            }
+            if out.utf8.count > maxLength { break }
+        }
+        if out.utf8.count > maxLength { out = String(out.prefix(maxLength)) }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? fallback : out
+    }
+
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import CCmarkGFM
+import Foundation
+
+/// A Markdown text parsed by cmark-gfm, with source positions, kept alive while its nodes are walked.
+///
+/// The journal reader walks this tree instead of matching Markdown with patterns, so that lists,
+/// code blocks, block quotes and headings mean exactly what CommonMark says they mean.
+public final class MarkdownDocument {
+    let root: OpaquePointer
+    private let parser: OpaquePointer
+
+    /// Parses `text` with source positions and the GitHub extensions attached.
+    public init(_ text: String, options: MarkdownOptions = MarkdownOptions()) {
+        MarkdownExtensions.registerOnce()
+        let parser: OpaquePointer = cmark_parser_new(options.cmarkFlags | CMARK_OPT_SOURCEPOS)
+        MarkdownExtensions.attach(to: parser)
+        var text = text
+        text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        self.parser = parser
+        root = cmark_parser_finish(parser)
+    }
+
+    deinit {
+        cmark_node_free(root)
+        cmark_parser_free(parser)
+    }
+
+    /// The document node.
+    public var rootNode: MarkdownNode { MarkdownNode(pointer: root, document: self) }
+
+    /// Renders the whole document as HTML.
+    public func html(options: MarkdownOptions = MarkdownOptions()) -> String {
+        guard let chars = cmark_render_html(root, options.cmarkFlags, cmark_parser_get_syntax_extensions(parser)) else {
+            return ""
+        }
+        defer { free(chars) }
+        return String(cString: chars)
+    }
+}
+
+/// Rendering choices for cmark-gfm, in Followup's words.
+public struct MarkdownOptions: Sendable, Hashable {
+    /// Pass raw HTML through (site.yml `unsafe_html: true`); the tag filter still removes the dangerous tags.
+    public var unsafeHTML: Bool
+
+    public init(unsafeHTML: Bool = false) {
+        self.unsafeHTML = unsafeHTML
+    }
+
+    var cmarkFlags: Int32 {
+        var flags = CMARK_OPT_DEFAULT | CMARK_OPT_GITHUB_PRE_LANG
+        if unsafeHTML { flags |= CMARK_OPT_UNSAFE }
+        return flags
+    }
+}
+
+/// The GitHub extensions, registered once per process (cmark-gfm's registry is global).
+enum MarkdownExtensions {
+    static let names = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
+    private static let registration: Void = {
+        cmark_gfm_core_extensions_ensure_registered()
+    }()
+
+    static func registerOnce() {
+        _ = registration
+    }
+
+    static func attach(to parser: OpaquePointer) {
+        for name in names {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+    }
+}
+
+/// Renders Markdown to HTML in one call: articles, notes and event notes.
+public enum MarkdownRenderer {
+    /// Renders a block of Markdown (an article body, free notes).
+    public static func html(_ markdown: String, options: MarkdownOptions = MarkdownOptions()) -> String {
+        MarkdownDocument(markdown, options: options).html(options: options)
+    }
+
+    /// Renders one line of inline Markdown (an event note) without the surrounding `<p>`.
+    public static func inlineHTML(_ markdown: String, options: MarkdownOptions = MarkdownOptions()) -> String {
+        var html = self.html(markdown, options: options)
+        if html.hasPrefix("<p>") && html.hasSuffix("</p>\n") && html.components(separatedBy: "<p>").count == 2 {
+            html = String(html.dropFirst(3).dropLast(5))
+        }
+        return html.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
