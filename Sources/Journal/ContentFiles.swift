@@ -45,6 +45,7 @@ public enum ContentFiles {
         let cwd = FileManager.default.currentDirectoryPath
         let path = url.standardizedFileURL.path
         let base = cwd.hasSuffix("/") ? cwd : cwd + "/"
+        if path + "/" == base { return "" }
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
 }

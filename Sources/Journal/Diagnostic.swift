@@ -46,7 +46,20 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public var isError: Bool { severity == .error }
 
     /// `path:line:col: severity: message`
-    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+    public var description: String { "\(location): \(severity.rawValue): \(Self.printable(message))" }
+
+    /// Control characters (a NUL, an escape sequence) shown as `\u{…}`, so a message cannot drive a terminal.
+    static func printable(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 && scalar != "\t" || (0x7F...0x9F).contains(scalar.value) {
+                out += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
 }
 
 extension Array where Element == Diagnostic {

@@ -82,7 +82,7 @@ struct JournalFileReader {
             let title = heading.plainText.trimmingWhitespace
             let textLocation = headingTextLocation(heading)
             var app = Application(company: "", role: "", origin: textLocation, path: source.relativePath)
-            if let (company, role) = HeadingTitle.split(title) {
+            if let (company, role) = HeadingTitle.split(" " + title + " ") {  // padded: '— Dev' names no company
                 app.company = company
                 app.role = role
             } else if hasEvents(section.blocks) {
