@@ -1,0 +1,42 @@
+import Testing
+@testable import Markdown
+
+@Suite struct MarkdownTests {
+    @Test func rendersGitHubExtensions() {
+        let html = MarkdownRenderer.html("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gone~~ https://example.com\n\n- [x] done\n")
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<del>gone</del>"))
+        #expect(html.contains("<a href=\"https://example.com\">https://example.com</a>"))
+        #expect(html.contains("type=\"checkbox\""))
+    }
+
+    @Test func rawHTMLIsSuppressedUnlessUnsafe() {
+        let text = "<script>alert(1)</script>\n\nHello <b>there</b>\n"
+        let safe = MarkdownRenderer.html(text)
+        #expect(!safe.contains("<script>"))
+        #expect(!safe.contains("<b>"))
+        let unsafe = MarkdownRenderer.html(text, options: MarkdownOptions(unsafeHTML: true))
+        #expect(unsafe.contains("<b>there</b>"))
+        #expect(!unsafe.contains("<script>"))  // the tag filter still applies
+    }
+
+    @Test func javascriptLinksAreNotLinks() {
+        let html = MarkdownRenderer.inlineHTML("[x](javascript:alert(1))")
+        #expect(!html.contains("javascript:"))
+    }
+
+    @Test func inlineRenderingDropsTheParagraph() {
+        #expect(MarkdownRenderer.inlineHTML("a *b* c") == "a <em>b</em> c")
+    }
+
+    @Test func nodesCarrySourcePositions() {
+        let document = MarkdownDocument("# Title\n\n- one\n- two\n")
+        let blocks = document.rootNode.children
+        #expect(blocks.map(\.kind) == [.heading, .list])
+        #expect(blocks[0].headingLevel == 1)
+        #expect(blocks[0].plainText == "Title")
+        let items = blocks[1].children
+        #expect(items.map(\.startLine) == [3, 4])
+        #expect(items[0].firstChild?.startColumn == 3)
+    }
+}
