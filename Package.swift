@@ -30,6 +30,7 @@ let package = Package(
             name: "followup",
             dependencies: ["Journal", "Analytics", "Site", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(name: "followup-embed-theme"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal"]),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Journal"]),

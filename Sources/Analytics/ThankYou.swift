@@ -63,13 +63,13 @@ public enum ThankYouRule {
 }
 
 /// Converts between local wall-clock seconds and instants for a time zone (Foundation knows the rules).
-enum LocalClock {
-    static func localSeconds(instant: Int, timeZone: TimeZone) -> Int {
+public enum LocalClock {
+    public static func localSeconds(instant: Int, timeZone: TimeZone) -> Int {
         instant + timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant)))
     }
 
     /// The instant a local time names; in a gap or overlap, the offset in force just before it.
-    static func instant(localSeconds local: Int, timeZone: TimeZone) -> Int {
+    public static func instant(localSeconds local: Int, timeZone: TimeZone) -> Int {
         let guess = local - timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local)))
         return local - timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(guess)))
     }

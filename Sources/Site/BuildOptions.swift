@@ -1,0 +1,24 @@
+import Journal
+
+/// What a build was asked for, beyond the journal itself.
+public struct BuildOptions: Sendable {
+    public var today: CivilDate
+    /// Overrides site.yml `base_url` (used for sitemap and feed URLs only; links stay relative).
+    public var baseURL: String?
+    public var includeDrafts: Bool
+    public var isPublic: Bool
+
+    public init(today: CivilDate, baseURL: String? = nil, includeDrafts: Bool = false, isPublic: Bool = false) {
+        self.today = today
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.isPublic = isPublic
+    }
+}
+
+/// A whole site in memory: every file's path inside Output and its bytes. Nothing is on disk yet.
+public struct RenderedSite: Sendable {
+    public var files: [String: [UInt8]]
+    /// Things worth telling the user once (a sitemap without an absolute base URL, say).
+    public var notes: [String]
+}

@@ -1,0 +1,79 @@
+/// A chart drawn at build time: inline SVG, a one-line reading, and the data as a table, so that
+/// every chart is readable without sight, without colour and without JavaScript.
+public struct Chart: Sendable {
+    public var id: String
+    public var title: String
+    /// A plain-language reading of what the chart shows ("half of your applications…").
+    public var reading: String
+    public var svg: String
+    public var tableHeader: [String]
+    public var tableRows: [[String]]
+
+    /// The context a template needs.
+    var context: [String: Any] {
+        [
+            "id": id, "title": title, "reading": reading, "svg": svg,
+            "header": tableHeader.map { ["cell": $0] },
+            "rows": tableRows.map { row in ["cells": row.map { ["cell": $0] }] },
+            "hasRows": !tableRows.isEmpty,
+        ]
+    }
+}
+
+/// A small SVG writer: numbers printed compactly, every text escaped.
+struct SVG {
+    private(set) var body = ""
+    let width: Double
+    let height: Double
+
+    init(width: Double, height: Double) {
+        self.width = width
+        self.height = height
+    }
+
+    static func n(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+
+    mutating func raw(_ text: String) { body += text }
+
+    mutating func rect(x: Double, y: Double, w: Double, h: Double, cls: String, title: String? = nil) {
+        body += "<rect x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" width=\"\(Self.n(max(w, 0)))\" height=\"\(Self.n(max(h, 0)))\" class=\"\(cls)\""
+        if let title { body += "><title>\(XMLText.escape(title))</title></rect>" } else { body += "/>" }
+    }
+
+    mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, cls: String) {
+        body += "<line x1=\"\(Self.n(x1))\" y1=\"\(Self.n(y1))\" x2=\"\(Self.n(x2))\" y2=\"\(Self.n(y2))\" class=\"\(cls)\"/>"
+    }
+
+    mutating func text(_ string: String, x: Double, y: Double, cls: String, anchor: String = "start") {
+        body += "<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" class=\"\(cls)\" text-anchor=\"\(anchor)\">\(XMLText.escape(string))</text>"
+    }
+
+    mutating func path(_ d: String, cls: String) {
+        body += "<path d=\"\(d)\" class=\"\(cls)\"/>"
+    }
+
+    /// A marker whose shape tells the side of an event without colour: circle (candidate),
+    /// square (employer), diamond (meeting), small dot (note).
+    mutating func marker(side: String, x: Double, y: Double, size: Double, cls: String, title: String) {
+        let t = "<title>\(XMLText.escape(title))</title>"
+        switch side {
+        case "employer":
+            body += "<rect x=\"\(Self.n(x - size))\" y=\"\(Self.n(y - size))\" width=\"\(Self.n(2 * size))\" height=\"\(Self.n(2 * size))\" class=\"\(cls)\">\(t)</rect>"
+        case "meeting":
+            let s = size * 1.3
+            body += "<path d=\"M\(Self.n(x)) \(Self.n(y - s))L\(Self.n(x + s)) \(Self.n(y))L\(Self.n(x)) \(Self.n(y + s))L\(Self.n(x - s)) \(Self.n(y))Z\" class=\"\(cls)\">\(t)</path>"
+        case "neutral":
+            body += "<circle cx=\"\(Self.n(x))\" cy=\"\(Self.n(y))\" r=\"\(Self.n(size * 0.6))\" class=\"\(cls)\">\(t)</circle>"
+        default:
+            body += "<circle cx=\"\(Self.n(x))\" cy=\"\(Self.n(y))\" r=\"\(Self.n(size))\" class=\"\(cls)\">\(t)</circle>"
+        }
+    }
+
+    /// The finished element, labelled for assistive technology by `labelID`.
+    func svg(labelID: String, label: String, cls: String) -> String {
+        "<svg class=\"chart \(cls)\" viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\" role=\"img\" aria-labelledby=\"\(labelID)\" preserveAspectRatio=\"xMinYMin meet\"><title id=\"\(labelID)\">\(XMLText.escape(label))</title>\(body)</svg>"
+    }
+}

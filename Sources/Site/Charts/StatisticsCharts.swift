@@ -1,0 +1,176 @@
+import Analytics
+import Journal
+
+/// The charts of the statistics page and the dashboard, each from figures already computed.
+enum StatisticsCharts {
+    static let bins: [(label: String, range: ClosedRange<Int>)] = [
+        ("0–1", 0...1), ("2–3", 2...3), ("4–7", 4...7), ("8–14", 8...14), ("15–21", 15...21), ("22–30", 22...30),
+        ("31–60", 31...60), ("61+", 61...Int.max),
+    ]
+
+    /// How many days the answered applications waited, in bins.
+    static func histogram(_ figures: WaitFigures, id: String) -> Chart {
+        let observed = figures.waits.filter(\.observed).map(\.days)
+        let counts = bins.map { bin in observed.filter { bin.range.contains($0) }.count }
+        let top = max(counts.max() ?? 0, 1)
+        var svg = SVG(width: 480, height: 200)
+        let barWidth = 440.0 / Double(bins.count)
+        svg.line(x1: 30, y1: 170, x2: 470, y2: 170, cls: "axis")
+        for (i, count) in counts.enumerated() {
+            let h = 140.0 * Double(count) / Double(top)
+            let x = 30 + Double(i) * barWidth
+            svg.rect(x: x + 4, y: 170 - h, w: barWidth - 8, h: h, cls: "bar", title: "\(bins[i].label) days: \(count)")
+            if count > 0 { svg.text(String(count), x: x + barWidth / 2, y: 165 - h, cls: "value", anchor: "middle") }
+            svg.text(bins[i].label, x: x + barWidth / 2, y: 188, cls: "tick", anchor: "middle")
+        }
+        let reading: String
+        if let median = figures.medianDays {
+            reading = "\(figures.responded) answered applications; half of them heard back within \(Format.days(median.value)). \(figures.eligible - figures.responded) still have no answer and are not in this chart."
+        } else {
+            reading = "No application has been answered yet."
+        }
+        return Chart(
+            id: id, title: "Days to the first answer", reading: reading,
+            svg: svg.svg(labelID: "\(id)-title", label: "Histogram of days to the first answer. \(reading)", cls: "histogram"),
+            tableHeader: ["Days", "Applications"], tableRows: zip(bins, counts).map { [$0.0.label, String($0.1)] })
+    }
+
+    /// The Kaplan–Meier "still waiting" curve, with a tick for each wait that has not ended.
+    static func survival(_ figures: WaitFigures, id: String, what: String) -> Chart {
+        let km = figures.kaplanMeier
+        let horizon = max(60, min(180, km.longest ?? 60))
+        var svg = SVG(width: 480, height: 220)
+        let x = { (day: Int) in 40 + 420 * Double(min(day, horizon)) / Double(horizon) }
+        let y = { (s: Double) in 190 - 170 * s }
+        for s in [0.0, 0.25, 0.5, 0.75, 1.0] {
+            svg.line(x1: 40, y1: y(s), x2: 460, y2: y(s), cls: s == 0 ? "axis" : "grid")
+            svg.text("\(Int(s * 100))%", x: 34, y: y(s) + 4, cls: "tick", anchor: "end")
+        }
+        for day in stride(from: 0, through: horizon, by: horizon > 90 ? 30 : 15) {
+            svg.text("\(day)", x: x(day), y: 208, cls: "tick", anchor: "middle")
+        }
+        var d = "M\(SVG.n(x(0))) \(SVG.n(y(1)))"
+        var current = 1.0
+        for step in km.steps where step.day <= horizon {
+            d += "H\(SVG.n(x(step.day)))V\(SVG.n(y(step.survival)))"
+            current = step.survival
+        }
+        if figures.eligible > 0 {
+            d += "H\(SVG.n(x(min(km.longest ?? 0, horizon))))"
+            svg.path(d, cls: "curve")
+            for wait in figures.waits where !wait.observed && wait.days <= horizon {
+                let s = km.steps.last(where: { $0.day <= wait.days })?.survival ?? 1
+                svg.line(x1: x(wait.days), y1: y(s) - 5, x2: x(wait.days), y2: y(s) + 5, cls: "censor")
+            }
+        }
+        _ = current
+        let reading: String
+        if figures.eligible == 0 {
+            reading = "Nothing to show yet."
+        } else if let median = figures.kmMedianDays {
+            reading = "Half of your \(what) had an answer within \(Format.days(median)), counting the ones still waiting."
+        } else {
+            reading = "Fewer than half of your \(what) have an answer so far; the curve has not reached 50%."
+        }
+        let rows = figures.survival.map { ["\($0.day) days", $0.stillWaiting.map(Format.percent) ?? "not known yet"] }
+        return Chart(
+            id: id, title: "Still waiting after… (\(what))", reading: reading,
+            svg: svg.svg(labelID: "\(id)-title", label: "Kaplan–Meier curve of the share still waiting. \(reading)", cls: "survival"),
+            tableHeader: ["After", "Still waiting"], tableRows: rows)
+    }
+
+    /// Applied → any response → meeting → offer, from events ever reached.
+    static func funnel(_ facts: [ApplicationFacts], policy: Policy) -> Chart {
+        let stages: [(String, (ApplicationFacts) -> Bool)] = [
+            ("Applied", { $0.past.contains { $0.kind == .applied } }),
+            ("Any response", { $0.past.contains { policy.isEmployerContact($0.kind) } }),
+            ("Meeting", { $0.past.contains { $0.kind.isMeeting } }),
+            ("Offer", { $0.past.contains { $0.kind == .offer } }),
+        ]
+        let counts = stages.map { stage in facts.filter(stage.1).count }
+        let top = max(counts.first ?? 0, counts.max() ?? 0, 1)
+        var svg = SVG(width: 480, height: 40.0 * Double(stages.count) + 10)
+        for (i, stage) in stages.enumerated() {
+            let w = 300.0 * Double(counts[i]) / Double(top)
+            let yy = 10 + Double(i) * 40
+            svg.text(stage.0, x: 110, y: yy + 20, cls: "label", anchor: "end")
+            svg.rect(x: 120, y: yy + 4, w: w, h: 24, cls: "bar stage-\(i)", title: "\(stage.0): \(counts[i])")
+            svg.text(String(counts[i]), x: 126 + w, y: yy + 21, cls: "value")
+        }
+        let applied = counts[0]
+        let reading =
+            applied == 0
+            ? "No applications sent yet."
+            : "Of \(applied) applications, \(counts[1]) got a response, \(counts[2]) reached a meeting and \(counts[3]) an offer."
+        return Chart(
+            id: "funnel", title: "From application to offer", reading: reading,
+            svg: svg.svg(labelID: "funnel-title", label: "Funnel. \(reading)", cls: "funnel"),
+            tableHeader: ["Stage", "Applications"], tableRows: zip(stages, counts).map { [$0.0.0, String($0.1)] })
+    }
+
+    /// Applications sent and other candidate events per ISO week (Monday first).
+    static func weekly(_ facts: [ApplicationFacts], today: CivilDate, weeks limit: Int?, id: String) -> Chart {
+        let thisMonday = today.adding(days: 1 - today.isoWeekday)
+        var applied: [Int: Int] = [:]
+        var other: [Int: Int] = [:]
+        var earliest = thisMonday
+        for fact in facts {
+            for event in fact.past where event.kind.side == .candidate {
+                let monday = event.date.adding(days: 1 - event.date.isoWeekday)
+                earliest = min(earliest, monday)
+                if event.kind == .applied { applied[monday.dayNumber, default: 0] += 1 } else { other[monday.dayNumber, default: 0] += 1 }
+            }
+        }
+        var count = thisMonday.days(to: earliest) / -7 + 1
+        if let limit { count = min(max(count, 1), limit) }
+        count = min(count, 104)
+        let mondays = (0..<count).map { thisMonday.adding(days: -7 * (count - 1 - $0)) }
+        let top = max(mondays.map { (applied[$0.dayNumber] ?? 0) + (other[$0.dayNumber] ?? 0) }.max() ?? 0, 1)
+        var svg = SVG(width: 480, height: 190)
+        let slot = 440.0 / Double(count)
+        svg.line(x1: 30, y1: 160, x2: 470, y2: 160, cls: "axis")
+        for (i, monday) in mondays.enumerated() {
+            let a = applied[monday.dayNumber] ?? 0
+            let o = other[monday.dayNumber] ?? 0
+            let ha = 130.0 * Double(a) / Double(top)
+            let ho = 130.0 * Double(o) / Double(top)
+            let x = 30 + Double(i) * slot + slot * 0.15
+            svg.rect(x: x, y: 160 - ha, w: slot * 0.7, h: ha, cls: "bar", title: "Week of \(Format.short(monday)): \(a) applied")
+            svg.rect(x: x, y: 160 - ha - ho, w: slot * 0.7, h: ho, cls: "bar second", title: "Week of \(Format.short(monday)): \(o) other")
+            if count <= 12 || i % max(count / 8, 1) == 0 {
+                svg.text(Format.short(monday), x: x + slot * 0.35, y: 176, cls: "tick", anchor: "middle")
+            }
+        }
+        let total = mondays.reduce(0) { $0 + (applied[$1.dayNumber] ?? 0) }
+        let reading = "\(total) applications sent in the \(count) week\(count == 1 ? "" : "s") shown; the lighter part of each bar is follow-ups, thank-you notes and other messages you sent."
+        return Chart(
+            id: id, title: "Weekly activity", reading: reading,
+            svg: svg.svg(labelID: "\(id)-title", label: "Weekly activity. \(reading)", cls: "weekly"),
+            tableHeader: ["Week of", "Applied", "Other messages"],
+            tableRows: mondays.map { [Format.long($0), String(applied[$0.dayNumber] ?? 0), String(other[$0.dayNumber] ?? 0)] })
+    }
+
+    /// Of the applications still silent after w days, the share that answered later.
+    static func silence(_ rows: [SilenceRow]) -> Chart {
+        var svg = SVG(width: 480, height: 40.0 * Double(rows.count) + 10)
+        for (i, row) in rows.enumerated() {
+            let yy = 10 + Double(i) * 40
+            svg.text("after \(row.afterDays) days", x: 110, y: yy + 20, cls: "label", anchor: "end")
+            svg.rect(x: 120, y: yy + 4, w: 300, h: 24, cls: "track")
+            svg.rect(x: 120, y: yy + 4, w: 300 * (row.share ?? 0), h: 24, cls: "bar", title: "\(row.laterReplied) of \(row.stillSilent)")
+            svg.text(row.stillSilent == 0 ? "none silent" : "\(row.laterReplied) of \(row.stillSilent)", x: 426, y: yy + 21, cls: "value")
+        }
+        let middle = rows.first { $0.afterDays == 14 } ?? rows.first
+        let reading =
+            middle.flatMap { row in
+                row.share.map {
+                    "Of your applications still silent after \(row.afterDays) days, \(Format.percent($0)) later heard back (\(row.laterReplied) of \(row.stillSilent))."
+                }
+            } ?? "No application has been silent that long yet."
+        return Chart(
+            id: "silence", title: "Silence is not always a no", reading: reading,
+            svg: svg.svg(labelID: "silence-title", label: "Later answers after silence. \(reading)", cls: "silence"),
+            tableHeader: ["Silent after", "Still silent", "Later replied", "Share"],
+            tableRows: rows.map { ["\($0.afterDays) days", String($0.stillSilent), String($0.laterReplied), Format.percent($0.share)] })
+    }
+}

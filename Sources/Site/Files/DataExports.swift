@@ -1,0 +1,58 @@
+import Foundation
+import Analytics
+import Journal
+
+/// data/applications.json and data/applications.csv: the journal as data, every dated event included.
+enum DataExports {
+    static func json(_ model: SiteModel) -> String {
+        let apps = model.stats.facts.map { fact -> JSONValue in
+            let app = fact.application
+            func text(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
+            return .object([
+                ("slug", .string(app.slug)), ("company", .string(app.company)), ("role", .string(app.role)),
+                ("status", .string(fact.status.rawValue)), ("source", text(app.source)), ("location", text(app.location)),
+                ("link", text(app.link)), ("contact", text(app.contact)), ("salary", text(app.salary)),
+                ("tags", .array(app.tags.map { .string($0) })), ("private", .bool(app.isPrivate)),
+                (
+                    "events",
+                    .array(
+                        app.events.map { event in
+                            .object([
+                                ("date", .string(event.date.description)), ("time", text(event.time?.description)),
+                                ("kind", .string(event.kind.rawValue)), ("note", .string(event.note)),
+                                ("planned", .bool(event.date > model.today)),
+                            ])
+                        })
+                ),
+            ])
+        }
+        return JSONValue.object([("today", .string(model.today.description)), ("applications", .array(apps))]).serialized(pretty: true)
+    }
+
+    static let csvHeader = ["slug", "company", "role", "status", "date", "time", "kind", "note"]
+
+    /// RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break.
+    /// A value starting with = + - @ (or a tab or CR) gets a leading apostrophe so a spreadsheet
+    /// does not run it as a formula; a round trip gives the value back with that apostrophe.
+    static func csv(_ model: SiteModel) -> String {
+        var rows = [csvHeader]
+        for fact in model.stats.facts {
+            let app = fact.application
+            let base = [app.slug, app.company, app.role, fact.status.rawValue]
+            if app.events.isEmpty { rows.append(base + ["", "", "", ""]) }
+            for event in app.events {
+                rows.append(base + [event.date.description, event.time?.description ?? "", event.kind.rawValue, event.note])
+            }
+        }
+        return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func field(_ raw: String) -> String {
+        var value = raw
+        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { value = "'" + value }
+        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
+            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return value
+    }
+}

@@ -1,0 +1,103 @@
+import Analytics
+import Journal
+
+/// The advice index, one page per article with the user's own figures beside it, and tag pages.
+enum AdvicePages {
+    static func list(_ articles: [Article], model: SiteModel, path: String) -> [[String: Any]] {
+        articles.map { article in
+            [
+                "href": SitePath.link(from: path, to: SitePath.article(article.slug)), "title": article.title,
+                "date": article.date.description, "day": Format.long(article.date), "summary": article.summary as Any,
+                "draft": article.isDraft, "hasTags": !article.tags.isEmpty,
+                "tags": article.tags.map { ["name": $0, "href": SitePath.link(from: path, to: SitePath.tag(Slug.make($0, fallback: "tag")))] },
+            ]
+        }
+    }
+
+    static func index(_ model: SiteModel) -> [String: Any] {
+        let path = "advice/index.html"
+        var context = model.frame(path: path, title: "Advice", kind: "advice")
+        context["heading"] = "Advice"
+        context["isTag"] = false
+        context["articles"] = list(model.articles, model: model, path: path)
+        return context
+    }
+
+    static func tags(_ model: SiteModel) -> [(String, [String: Any])] {
+        var byTag: [String: (name: String, articles: [Article])] = [:]
+        for article in model.articles {
+            for tag in article.tags {
+                let slug = Slug.make(tag, fallback: "tag")
+                byTag[slug, default: (tag, [])].articles.append(article)
+            }
+        }
+        return byTag.keys.sorted().map { slug in
+            let entry = byTag[slug] ?? ("", [])
+            let path = SitePath.tag(slug)
+            var context = model.frame(path: path, title: "Advice tagged \(entry.name)", kind: "advice")
+            context["heading"] = "Advice tagged “\(entry.name)”"
+            context["isTag"] = true
+            context["articles"] = list(entry.articles, model: model, path: path)
+            return (path, context)
+        }
+    }
+
+    static func pages(_ model: SiteModel) -> [(String, [String: Any])] {
+        model.articles.map { article in
+            let path = SitePath.article(article.slug)
+            var context = model.frame(path: path, title: article.title, kind: "advice")
+            context["title"] = article.title
+            context["date"] = article.date.description
+            context["day"] = Format.long(article.date)
+            context["draft"] = article.isDraft
+            context["hasTags"] = !article.tags.isEmpty
+            context["tags"] = article.tags.map { ["name": $0, "href": SitePath.link(from: path, to: SitePath.tag(Slug.make($0, fallback: "tag")))] }
+            context["body"] = model.block(article.body)
+            let evidence = evidence(for: article.topics, model: model)
+            context["evidence"] = evidence
+            context["hasEvidence"] = !evidence.isEmpty
+            return (path, context)
+        }
+    }
+
+    /// The user's own figures for an article's topics: advice and evidence side by side.
+    static func evidence(for topics: [String], model: SiteModel) -> [[String: Any]] {
+        let s = model.stats
+        var boxes: [[String: Any]] = []
+        if topics.contains("follow-up") {
+            let e = s.followUpEffect
+            boxes.append([
+                "title": "Following up, in your search",
+                "lines": [
+                    "After applying, with a follow-up: \(Format.share(e.afterApplyingWith.answered, of: e.afterApplyingWith.applications)) answered.",
+                    "Without: \(Format.share(e.afterApplyingWithout.answered, of: e.afterApplyingWithout.applications)) answered.",
+                    "After a meeting, with a follow-up: \(Format.share(e.afterInterviewWith.answered, of: e.afterInterviewWith.applications)) decided; without: \(Format.share(e.afterInterviewWithout.answered, of: e.afterInterviewWithout.applications)).",
+                ],
+            ])
+        }
+        if topics.contains("thank-you") {
+            let t = s.thankYou
+            boxes.append([
+                "title": "Your thank-you notes",
+                "lines": [
+                    "\(t.withinDeadline) of \(t.interviews) interviews thanked in time, \(t.late) late, \(t.missing) missing."
+                ],
+            ])
+        }
+        if topics.contains("move-on") || topics.contains("upcoming") {
+            var lines = s.silence.map { row in
+                row.stillSilent == 0
+                    ? "None still silent after \(row.afterDays) days."
+                    : "Still silent after \(row.afterDays) days: \(row.stillSilent); later heard back: \(row.laterReplied) (\(Format.percent(row.share)))."
+            }
+            lines.append("Half of your applications had an answer within \(Format.days(s.firstResponse.kmMedianDays)) (Kaplan–Meier, counting those still waiting).")
+            boxes.append(["title": "How long silence lasted for you", "lines": lines])
+        }
+        if topics.contains("feedback-request") {
+            let asked = s.facts.filter { $0.past.contains { $0.kind == .feedbackRequest } }.count
+            let got = s.facts.filter { $0.past.contains { $0.kind == .feedback } }.count
+            boxes.append(["title": "Feedback in your search", "lines": ["You asked for feedback \(asked) times and received it \(got) times."]])
+        }
+        return boxes
+    }
+}

@@ -1,0 +1,120 @@
+import Analytics
+import Foundation
+import Journal
+import Markdown
+
+/// Everything the page builders share: the journal, its figures, slugs of companies and tags,
+/// and the frame every page needs. Built once per build.
+struct SiteModel {
+    let journal: Journal
+    let stats: Statistics
+    let options: BuildOptions
+    let articles: [Article]
+    let markdown: MarkdownOptions
+    /// Company key → page slug (numbered like application slugs when two names give the same slug).
+    let companySlugs: [String: String]
+    /// Application slug → its facts.
+    let factsBySlug: [String: ApplicationFacts]
+    /// Application slug → its actions.
+    let actionsBySlug: [String: [Action]]
+
+    init(journal: Journal, stats: Statistics, options: BuildOptions) {
+        self.journal = journal
+        self.stats = stats
+        self.options = options
+        articles = journal.articles.filter { options.includeDrafts || !$0.isDraft }
+            .sorted { $0.date != $1.date ? $0.date > $1.date : TextKey.precedes($0.slug, $1.slug) }
+        markdown = MarkdownOptions(unsafeHTML: journal.config.unsafeHTML)
+        var slugs: [String: String] = [:]
+        var used: [String: Int] = [:]
+        for company in stats.companies {
+            let base = Slug.make(company.company, fallback: "company")
+            let n = (used[base] ?? 0) + 1
+            used[base] = n
+            slugs[company.key] = n == 1 ? base : "\(base)-\(n)"
+        }
+        companySlugs = slugs
+        var facts: [String: ApplicationFacts] = [:]
+        for fact in stats.facts { facts[fact.application.slug] = fact }
+        factsBySlug = facts
+        var actions: [String: [Action]] = [:]
+        for action in stats.actions { actions[action.application, default: []].append(action) }
+        actionsBySlug = actions
+    }
+
+    var today: CivilDate { options.today }
+
+    static let navigation: [(label: String, path: String, kind: String)] = [
+        ("Dashboard", "index.html", "dashboard"), ("Applications", "applications/index.html", "applications"),
+        ("Timeline", "timeline/index.html", "timeline"), ("Statistics", "stats/index.html", "stats"),
+        ("Companies", "companies/index.html", "companies"), ("Advice", "advice/index.html", "advice"),
+    ]
+
+    /// The frame of every page: site, page, root, navigation, robots.
+    func frame(path: String, title: String, kind: String) -> [String: Any] {
+        [
+            "site": [
+                "title": journal.config.title, "author": journal.config.author as Any,
+                "today": Format.long(today), "applicationCount": stats.applications,
+            ] as [String: Any],
+            "page": ["title": title, "path": path, "kind": kind],
+            "root": SitePath.root(from: path),
+            "noindex": !options.isPublic,
+            "nav": Self.navigation.map { item -> [String: Any] in
+                ["label": item.label, "href": SitePath.link(from: path, to: item.path), "current": item.kind == kind]
+            },
+        ]
+    }
+
+    func companySlug(for app: Application) -> String {
+        companySlugs[app.companyKey] ?? Slug.make(app.company, fallback: "company")
+    }
+
+    /// Articles whose topics include `topic`, newest first.
+    func articles(about topic: String) -> [Article] {
+        articles.filter { $0.topics.contains(topic) }
+    }
+
+    func articleLinks(_ slugs: [String], from path: String) -> [[String: Any]] {
+        slugs.compactMap { slug in
+            articles.first { $0.slug == slug }.map { ["href": SitePath.link(from: path, to: SitePath.article($0.slug)), "title": $0.title] }
+        }
+    }
+
+    // MARK: Actions as lines of text
+
+    func actionContext(_ action: Action, from path: String) -> [String: Any] {
+        let verb: String
+        switch action.kind {
+        case .thankYou: verb = "Send a thank-you note to"
+        case .followUp: verb = "Follow up with"
+        case .feedbackRequest: verb = "Ask for feedback from"
+        case .moveOn: verb = "Move on from"
+        case .upcoming: verb = (action.event.map(Format.kindLabel) ?? "event").capitalizedFirst + " with"
+        }
+        let when: String
+        if action.overdue {
+            when = "overdue since \(Format.short(action.due))"
+        } else if action.due == today {
+            when = "due today"
+        } else {
+            when = "\(Format.short(action.due)), \(Format.relative(action.due, today: today))"
+        }
+        let links = articleLinks(action.articles, from: path)
+        return [
+            "verb": verb, "company": action.company, "role": action.role,
+            "href": SitePath.link(from: path, to: SitePath.application(action.application)),
+            "when": when, "overdue": action.overdue, "dueToday": action.due == today && !action.overdue,
+            "mark": action.overdue ? "!" : "·", "articles": links, "hasArticles": !links.isEmpty,
+        ]
+    }
+
+    // MARK: Markdown
+
+    func inline(_ markdown: String) -> String { MarkdownRenderer.inlineHTML(markdown, options: self.markdown) }
+    func block(_ markdown: String) -> String { MarkdownRenderer.html(markdown, options: self.markdown) }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

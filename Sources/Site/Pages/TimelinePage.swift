@@ -1,0 +1,61 @@
+import Analytics
+import Journal
+
+/// Every application as a lane, grouped by the month it started, newest month first.
+enum TimelinePage {
+    static func context(_ model: SiteModel) -> [String: Any] {
+        let path = "timeline/index.html"
+        var context = model.frame(path: path, title: "Timeline", kind: "timeline")
+        var groups: [Int: [ApplicationFacts]] = [:]
+        var undated: [ApplicationFacts] = []
+        for fact in model.stats.facts {
+            guard let first = fact.application.events.first?.date else {
+                undated.append(fact)
+                continue
+            }
+            let c = first.components
+            groups[c.year * 12 + c.month - 1, default: []].append(fact)
+        }
+        var months: [[String: Any]] = []
+        for key in groups.keys.sorted(by: >) {
+            let group = (groups[key] ?? []).sorted { a, b in
+                let da = a.application.events.first?.date ?? model.today
+                let db = b.application.events.first?.date ?? model.today
+                return da != db ? da < db : TextKey.precedes(a.application.slug, b.application.slug)
+            }
+            let start = CivilDate(year: key / 12, month: key % 12 + 1, day: 1) ?? model.today
+            let latest = group.compactMap { $0.application.events.last?.date }.max() ?? model.today
+            let end = max(model.today, latest)
+            let id = "m\(key / 12)-\(key % 12 + 1)"
+            let svg = Timelines.lanes(
+                group, today: model.today, from: start, to: end,
+                link: { SitePath.link(from: path, to: SitePath.application($0)) }, id: "\(id)-svg")
+            months.append([
+                "id": id, "label": Format.month(start), "count": group.count, "svg": svg,
+                "items": group.map { item(for: $0, model: model, from: path) },
+            ])
+        }
+        if !undated.isEmpty {
+            months.append([
+                "id": "undated", "label": "Without events", "count": undated.count, "svg": "",
+                "items": undated.map { item(for: $0, model: model, from: path) },
+            ])
+        }
+        context["months"] = months
+        context["statuses"] = Status.allCases.map(\.rawValue)
+        return context
+    }
+
+    static func item(for fact: ApplicationFacts, model: SiteModel, from path: String) -> [String: Any] {
+        let events = fact.application.events
+        let span =
+            events.first.map { first in
+                let end = fact.past.last(where: { $0.kind.isClosing })?.date
+                return "\(Format.short(first.date)) to \(end.map(Format.short) ?? "today (open)")"
+            } ?? "no events"
+        return [
+            "href": SitePath.link(from: path, to: SitePath.application(fact.application.slug)),
+            "title": fact.application.title, "status": fact.status.rawValue, "span": span,
+        ]
+    }
+}

@@ -1,0 +1,29 @@
+/// The one way Followup makes a link: every URL in a page is relative to that page, so the site
+/// works from file:// and under any base URL.
+public enum SitePath {
+    /// A relative link from the page at `page` (a path inside Output, like `applications/x/index.html`)
+    /// to `target` (another such path; a trailing `/` means its `index.html`).
+    public static func link(from page: String, to target: String) -> String {
+        var target = target
+        if target.isEmpty || target.hasSuffix("/") { target += "index.html" }
+        let depth = page.split(separator: "/", omittingEmptySubsequences: true).count - 1
+        return String(repeating: "../", count: max(depth, 0)) + target
+    }
+
+    /// The prefix that leads from `page` back to the site root (`""`, `../`, `../../`).
+    public static func root(from page: String) -> String {
+        String(repeating: "../", count: max(page.split(separator: "/").count - 1, 0))
+    }
+
+    public static func application(_ slug: String) -> String { "applications/\(slug)/index.html" }
+    public static func company(_ slug: String) -> String { "companies/\(slug)/index.html" }
+    public static func article(_ slug: String) -> String { "advice/\(slug)/index.html" }
+    public static func tag(_ slug: String) -> String { "advice/tags/\(slug)/index.html" }
+
+    /// Whether a path produced from user text stays inside Output: no empty, `.` or `..` segments,
+    /// no absolute path, no backslash or NUL. Slugs guarantee this; the writer checks again.
+    public static func isContained(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\u{0}") else { return false }
+        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != "" && $0 != "." && $0 != ".." }
+    }
+}

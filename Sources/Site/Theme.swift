@@ -1,0 +1,83 @@
+import Foundation
+import Mustache
+
+/// A theme: Mustache templates and asset files, from a folder or compiled into the binary.
+public struct Theme: Sendable {
+    let library: MustacheLibrary
+    /// Asset files by path below `assets/`.
+    public let assets: [String: Data]
+    public let name: String
+
+    /// The page templates every theme must have.
+    static let requiredTemplates = [
+        "layout", "dashboard", "applications", "application", "timeline", "companies", "company", "stats", "advice",
+        "article",
+    ]
+
+    /// A template or a whole theme that cannot be used, with where and why.
+    public struct LoadError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Loads `folder/templates/**/*.mustache` and `folder/assets/**`.
+    public static func load(folder: URL) throws -> Theme {
+        var templates: [String: String] = [:]
+        var assets: [String: Data] = [:]
+        for (relative, url) in files(below: folder.appendingPathComponent("templates")) where relative.hasSuffix(".mustache") {
+            guard let data = FileManager.default.contents(atPath: url.path) else { continue }
+            templates[String(relative.dropLast(".mustache".count))] = String(decoding: data, as: UTF8.self)
+        }
+        for (relative, url) in files(below: folder.appendingPathComponent("assets")) {
+            if let data = FileManager.default.contents(atPath: url.path) { assets[relative] = data }
+        }
+        return try Theme(name: folder.path, templates: templates, assets: assets)
+    }
+
+    /// The default theme as compiled into the binary.
+    public static func embedded() throws -> Theme {
+        try Theme(
+            name: "default (built in)", templates: EmbeddedTheme.templates,
+            assets: EmbeddedTheme.assets.mapValues { Data($0.utf8) })
+    }
+
+    init(name: String, templates: [String: String], assets: [String: Data]) throws {
+        self.name = name
+        var library = MustacheLibrary()
+        for (templateName, text) in templates.sorted(by: { $0.key < $1.key }) {
+            do {
+                try library.register(text, named: templateName)
+            } catch {
+                throw LoadError(description: "\(name)/templates/\(templateName).mustache: error: \(error)")
+            }
+        }
+        for required in Self.requiredTemplates where library.getTemplate(named: required) == nil {
+            throw LoadError(description: "\(name)/templates/\(required).mustache: error: the theme has no '\(required)' template")
+        }
+        self.library = library
+        self.assets = assets
+    }
+
+    /// Renders a page template with its context.
+    func render(_ template: String, _ context: [String: Any]) throws -> String {
+        guard let html = library.render(context, withTemplate: template) else {
+            throw LoadError(description: "\(name): error: no template named '\(template)'")
+        }
+        return html
+    }
+
+    static func files(below folder: URL) -> [(String, URL)] {
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        else { return [] }
+        var result: [(String, URL)] = []
+        let base = folder.standardizedFileURL.path + "/"
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(base) else { continue }
+            let relative = String(path.dropFirst(base.count))
+            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            result.append((relative, url))
+        }
+        return result.sorted { $0.0 < $1.0 }
+    }
+}
