@@ -9,7 +9,7 @@ enum StatisticsCharts {
     ]
 
     /// How many days the answered applications waited, in bins.
-    static func histogram(_ figures: WaitFigures, id: String) -> Chart {
+    static func histogram(_ figures: WaitFigures, id: String, title: String, answered: String, unanswered: String) -> Chart {
         let observed = figures.waits.filter(\.observed).map(\.days)
         let counts = bins.map { bin in observed.filter { bin.range.contains($0) }.count }
         let top = max(counts.max() ?? 0, 1)
@@ -25,13 +25,13 @@ enum StatisticsCharts {
         }
         let reading: String
         if let median = figures.medianDays {
-            reading = "\(figures.responded) answered applications; half of them heard back within \(Format.days(median.value)). \(figures.eligible - figures.responded) still have no answer and are not in this chart."
+            reading = "\(figures.responded) \(answered); the median is \(Format.days(median.value)). \(figures.eligible - figures.responded) \(unanswered) and are not in this chart."
         } else {
-            reading = "No application has been answered yet."
+            reading = "None yet."
         }
         return Chart(
-            id: id, title: "Days to the first answer", reading: reading,
-            svg: svg.svg(labelID: "\(id)-title", label: "Histogram of days to the first answer. \(reading)", cls: "histogram"),
+            id: id, title: title, reading: reading,
+            svg: svg.svg(labelID: "\(id)-title", label: "Histogram: \(title). \(reading)", cls: "histogram"),
             tableHeader: ["Days", "Applications"], tableRows: zip(bins, counts).map { [$0.0.label, String($0.1)] })
     }
 

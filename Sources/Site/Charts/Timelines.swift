@@ -35,7 +35,7 @@ enum Timelines {
                       link: (String) -> String, id: String) -> String {
         let span = max(start.days(to: end), 1)
         let laneHeight = 18.0
-        let labelWidth = 190.0
+        let labelWidth = 200.0
         let width = 820.0
         var svg = SVG(width: width, height: laneHeight * Double(group.count) + 26)
         let x = { (d: CivilDate) in labelWidth + (width - labelWidth - 10) * Double(start.days(to: min(max(d, start), end))) / Double(span) }
@@ -47,7 +47,7 @@ enum Timelines {
             let closed = fact.past.last(where: { $0.kind.isClosing })
             let stop = closed?.date ?? max(today, app.events.last?.date ?? today)
             let label = app.role.isEmpty ? app.company : "\(app.company) — \(app.role)"
-            let short = label.count > 30 ? String(label.prefix(29)) + "…" : label
+            let short = label.count > 28 ? String(label.prefix(27)) + "…" : label
             svg.raw("<a href=\"\(XMLText.escape(link(app.slug)))\">")
             svg.text(short, x: labelWidth - 8, y: y + 4, cls: "lane-label", anchor: "end")
             svg.raw("</a>")

@@ -7,7 +7,7 @@ enum AdvicePages {
         articles.map { article in
             [
                 "href": SitePath.link(from: path, to: SitePath.article(article.slug)), "title": article.title,
-                "date": article.date.description, "day": Format.long(article.date), "summary": article.summary as Any,
+                "date": article.date.description, "day": Format.long(article.date), "summary": orNull(article.summary),
                 "draft": article.isDraft, "hasTags": !article.tags.isEmpty,
                 "tags": article.tags.map { ["name": $0, "href": SitePath.link(from: path, to: SitePath.tag(Slug.make($0, fallback: "tag")))] },
             ]

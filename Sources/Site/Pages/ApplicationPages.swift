@@ -68,7 +68,7 @@ enum ApplicationPages {
             let note = event.note.isEmpty ? "" : model.inline(event.note)
             let details = event.details.isEmpty ? "" : model.block(event.details)
             return [
-                "date": event.date.description, "day": Format.long(event.date), "time": event.time?.description as Any,
+                "date": event.date.description, "day": Format.long(event.date), "time": orNull(event.time?.description),
                 "kind": event.writtenKind.isEmpty || event.kind != .note ? Format.kindLabel(event.kind) : "note",
                 "side": event.kind.side.rawValue, "planned": event.date > model.today,
                 "note": note, "hasNote": !note.isEmpty, "details": details, "hasDetails": !details.isEmpty,
@@ -81,7 +81,7 @@ enum ApplicationPages {
         for event in app.events { topics.insert(event.kind.rawValue) }
         let advice = model.articles.filter { !Set($0.topics).isDisjoint(with: topics) }
         context["advice"] = advice.map { article -> [String: Any] in
-            ["href": SitePath.link(from: path, to: SitePath.article(article.slug)), "title": article.title, "summary": article.summary as Any]
+            ["href": SitePath.link(from: path, to: SitePath.article(article.slug)), "title": article.title, "summary": orNull(article.summary)]
         }
         context["hasAdvice"] = !advice.isEmpty
         return (path, context)

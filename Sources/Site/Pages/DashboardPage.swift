@@ -8,14 +8,28 @@ enum DashboardPage {
         let stats = model.stats
         let today = model.today
         var context = model.frame(path: path, title: "Dashboard", kind: "dashboard")
-        let tasks = stats.actions.filter { $0.kind != .upcoming }
+        // Today: what needs doing, most pressing first; "move on" items are listed apart, since
+        // they ask for a decision rather than a message.
+        let tasks = stats.actions.filter { $0.kind != .upcoming && $0.kind != .moveOn }
         let now = tasks.filter { $0.due <= today }
         let soon = tasks.filter { $0.due > today && $0.due <= today.adding(days: 7) }
+        let moveOn = stats.actions.filter { $0.kind == .moveOn && $0.due <= today }
         context["todo"] = [
             "overdue": now.filter(\.overdue).count, "dueToday": now.filter { !$0.overdue }.count,
             "hasNow": !now.isEmpty, "actions": now.map { model.actionContext($0, from: path) },
         ] as [String: Any]
+        context["policy"] = ["silentAfterDays": model.journal.config.policy.silentAfterDays]
         context["soon"] = ["hasActions": !soon.isEmpty, "actions": soon.map { model.actionContext($0, from: path) }] as [String: Any]
+        context["moveOn"] = [
+            "count": moveOn.count, "hasAny": !moveOn.isEmpty,
+            "articles": model.articleLinks(model.articles(about: "move-on").map(\.slug), from: path),
+            "items": moveOn.map { action -> [String: Any] in
+                [
+                    "company": action.company, "since": Format.short(action.due),
+                    "href": SitePath.link(from: path, to: SitePath.application(action.application)),
+                ]
+            },
+        ] as [String: Any]
 
         let first = stats.firstResponse
         let offers = stats.facts.filter { $0.past.contains { $0.kind == .offer } }.count
@@ -41,7 +55,7 @@ enum DashboardPage {
             [
                 "date": action.due.description, "day": Format.short(action.due), "company": action.company,
                 "href": SitePath.link(from: path, to: SitePath.application(action.application)),
-                "what": action.event.map(Format.kindLabel) ?? "", "time": action.subject?.time?.description as Any,
+                "what": action.event.map(Format.kindLabel) ?? "", "time": orNull(action.subject?.time?.description),
                 "relative": Format.relative(action.due, today: today),
             ]
         }

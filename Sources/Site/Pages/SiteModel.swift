@@ -54,7 +54,7 @@ struct SiteModel {
     func frame(path: String, title: String, kind: String) -> [String: Any] {
         [
             "site": [
-                "title": journal.config.title, "author": journal.config.author as Any,
+                "title": journal.config.title, "author": orNull(journal.config.author),
                 "today": Format.long(today), "applicationCount": stats.applications,
             ] as [String: Any],
             "page": ["title": title, "path": path, "kind": kind],
@@ -75,9 +75,14 @@ struct SiteModel {
         articles.filter { $0.topics.contains(topic) }
     }
 
+    /// Links to articles, labelled "advice", "advice 2", … with the title as a tooltip.
     func articleLinks(_ slugs: [String], from path: String) -> [[String: Any]] {
-        slugs.compactMap { slug in
-            articles.first { $0.slug == slug }.map { ["href": SitePath.link(from: path, to: SitePath.article($0.slug)), "title": $0.title] }
+        let found = slugs.compactMap { slug in articles.first { $0.slug == slug } }
+        return found.enumerated().map { index, article in
+            [
+                "href": SitePath.link(from: path, to: SitePath.article(article.slug)), "title": article.title,
+                "label": index == 0 ? "advice" : "advice \(index + 1)",
+            ]
         }
     }
 
@@ -118,3 +123,6 @@ struct SiteModel {
 extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
+
+/// A value for a template: the text, or nothing at all (a Swift nil would render as "nil").
+func orNull(_ value: String?) -> Any { value.map { $0 as Any } ?? NSNull() }

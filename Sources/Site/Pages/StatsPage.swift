@@ -19,12 +19,14 @@ enum StatsPage {
         context["waits"] = [
             waits(
                 s.firstResponse, id: "first-response", title: "Time to a first answer", rateLabel: "answered",
-                what: "applications",
+                what: "applications", histogramTitle: "Days to the first answer",
+                answered: "applications answered", unanswered: "have no answer yet",
                 method: "From the first 'applied' to the first answer from the employer dated on or after it. Applications without an answer are counted as still waiting until today (or until you withdrew), so the Kaplan–Meier median includes them; the mean and median above it use answered applications only."
             ),
             waits(
                 s.decision, id: "decision", title: "Time to a decision after meeting", rateLabel: "decided",
-                what: "meetings",
+                what: "meetings", histogramTitle: "Days from the last meeting to a decision",
+                answered: "decisions", unanswered: "are still waiting for a decision",
                 method: "From the last screen or interview before the first offer or rejection that followed a meeting. Without a decision the wait runs until today, or until you withdrew, declined or accepted."
             ),
         ]
@@ -51,13 +53,18 @@ enum StatsPage {
         return context
     }
 
-    static func waits(_ w: WaitFigures, id: String, title: String, rateLabel: String, what: String, method: String) -> [String: Any] {
+    static func waits(
+        _ w: WaitFigures, id: String, title: String, rateLabel: String, what: String, histogramTitle: String,
+        answered: String, unanswered: String, method: String
+    ) -> [String: Any] {
         [
             "id": id, "title": title, "rate": Format.percent(w.rate), "rateLabel": rateLabel,
             "counts": "(\(w.responded) of \(w.eligible))", "mean": Format.days(w.meanDays),
             "median": Format.days(w.medianDays?.value), "p90": Format.days(w.p90Days), "kmMedian": Format.days(w.kmMedianDays),
             "method": method,
-            "histogram": StatisticsCharts.histogram(w, id: "\(id)-histogram").context,
+            "histogram": StatisticsCharts.histogram(
+                w, id: "\(id)-histogram", title: histogramTitle, answered: answered, unanswered: unanswered
+            ).context,
             "survival": StatisticsCharts.survival(w, id: "\(id)-survival", what: what).context,
         ]
     }

@@ -16,6 +16,10 @@ enum TimelinePage {
             let c = first.components
             groups[c.year * 12 + c.month - 1, default: []].append(fact)
         }
+        // One time axis for every group, so lanes of different months line up.
+        let starts = model.stats.facts.compactMap { $0.application.events.first?.date }
+        let axisStart = starts.min().map { CivilDate(year: $0.components.year, month: $0.components.month, day: 1) ?? $0 } ?? model.today
+        let axisEnd = max(model.today, model.stats.facts.compactMap { $0.application.events.last?.date }.max() ?? model.today)
         var months: [[String: Any]] = []
         for key in groups.keys.sorted(by: >) {
             let group = (groups[key] ?? []).sorted { a, b in
@@ -24,11 +28,9 @@ enum TimelinePage {
                 return da != db ? da < db : TextKey.precedes(a.application.slug, b.application.slug)
             }
             let start = CivilDate(year: key / 12, month: key % 12 + 1, day: 1) ?? model.today
-            let latest = group.compactMap { $0.application.events.last?.date }.max() ?? model.today
-            let end = max(model.today, latest)
             let id = "m\(key / 12)-\(key % 12 + 1)"
             let svg = Timelines.lanes(
-                group, today: model.today, from: start, to: end,
+                group, today: model.today, from: axisStart, to: axisEnd,
                 link: { SitePath.link(from: path, to: SitePath.application($0)) }, id: "\(id)-svg")
             months.append([
                 "id": id, "label": Format.month(start), "count": group.count, "svg": svg,
