@@ -73,14 +73,15 @@ public struct MarkdownNode {
         return result
     }
 
-    /// The text a reader sees: inline markup removed, line breaks as spaces.
+    /// The text a reader sees: inline markup removed (raw inline HTML kept as the text it was written as),
+    /// line breaks as spaces.
     /// Walks with an explicit stack so that hostile nesting cannot exhaust the call stack.
     public var plainText: String {
         var out = ""
         var stack: [MarkdownNode] = [self]
         while let node = stack.popLast() {
             switch node.kind {
-            case .text, .code: out += node.literal ?? ""
+            case .text, .code, .htmlInline: out += node.literal ?? ""
             case .softBreak, .lineBreak: out += " "
             default: break
             }
