@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
         // cmark-gfm, the system C library (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -26,15 +27,19 @@ let package = Package(
             name: "Site",
             dependencies: ["Journal", "Analytics", "Markdown", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        .target(name: "Serve", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(
             name: "followup",
-            dependencies: ["Journal", "Analytics", "Site", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "Journal", "Analytics", "Site", "Serve", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(name: "followup-embed-theme"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal"]),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Journal"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Analytics", "Journal"]),
+        .testTarget(name: "ServeTests", dependencies: ["Serve"]),
         .testTarget(name: "FollowupTests", dependencies: ["followup"]),
     ]
 )

@@ -20,6 +20,8 @@ public struct Application: Sendable, Hashable {
     public var positionInFile: Int
     /// Unique identity used in URLs and stats.json; assigned after every file is read.
     public var slug: String
+    /// The last line of the application's part of its file (its `##` section, or the whole file).
+    public var endLine: Int = 0
 
     public init(
         company: String, role: String, source: String? = nil, location: String? = nil, link: String? = nil,

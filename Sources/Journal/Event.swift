@@ -16,11 +16,14 @@ public struct Event: Sendable, Hashable {
     public var location: SourceLocation
     /// Position among the application's events as written (0-based): the tie-breaker of event order.
     public var writtenIndex: Int
+    /// The last line of the event's list item in its file (the item may hold nested notes).
+    public var endLine: Int = 0
 
     public init(
         date: CivilDate, time: ClockTime?, kind: EventKind, writtenKind: String = "", note: String = "",
-        details: String = "", location: SourceLocation, writtenIndex: Int = 0, orderMinutes: Int? = nil
+        details: String = "", location: SourceLocation, writtenIndex: Int = 0, orderMinutes: Int? = nil, endLine: Int = 0
     ) {
+        self.endLine = endLine
         self.date = date
         self.time = time
         self.kind = kind

@@ -40,6 +40,7 @@ struct JournalFileReader {
         var notes = NoteCollector()
         var events: [Event] = []
         readBlocks(document.rootNode.children, propertiesAllowed: false, app: &app, events: &events, notes: &notes)
+        app.endLine = source.lines.count
         finish(&app, events: events, notes: notes)
     }
 
@@ -74,7 +75,7 @@ struct JournalFileReader {
             }
         }
         var position = 0
-        for section in sections {
+        for (index, section) in sections.enumerated() {
             guard let heading = section.heading, heading.headingLevel == 2 else {
                 warnStrayEvents(section.blocks, under: section.heading)
                 continue
@@ -100,6 +101,7 @@ struct JournalFileReader {
             var notes = NoteCollector()
             var events: [Event] = []
             readBlocks(section.blocks, propertiesAllowed: true, app: &app, events: &events, notes: &notes)
+            app.endLine = index + 1 < sections.count ? (sections[index + 1].heading?.startLine ?? source.lines.count + 1) - 1 : source.lines.count
             finish(&app, events: events, notes: notes)
         }
     }
@@ -196,7 +198,7 @@ struct JournalFileReader {
             return .event(
                 Event(
                     date: line.date, time: line.time, kind: line.kind, writtenKind: line.writtenKind,
-                    note: note.trimmingWhitespace, details: details, location: here(0)))
+                    note: note.trimmingWhitespace, details: details, location: here(0), endLine: item.endLine))
         }
     }
 

@@ -26,6 +26,8 @@ public struct OutputWriter {
         public var removed: [String] = []
         /// Files Followup did not write, reported for the first time.
         public var foreign: [String] = []
+
+        public init() {}
     }
 
     public struct Refusal: Error, CustomStringConvertible {

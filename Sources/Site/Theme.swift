@@ -81,3 +81,20 @@ public struct Theme: Sendable {
         return result.sorted { $0.0 < $1.0 }
     }
 }
+
+extension Theme {
+    /// Writes the built-in default theme as a folder a user can copy and edit (`followup init`).
+    public static func writeEmbedded(to folder: URL) throws {
+        for (name, text) in EmbeddedTheme.templates {
+            let url = folder.appendingPathComponent("templates/\(name).mustache")
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        for (name, text) in EmbeddedTheme.assets {
+            let url = folder.appendingPathComponent("assets/\(name)")
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        try Data(EmbeddedTheme.readme.utf8).write(to: folder.appendingPathComponent("README.md"))
+    }
+}

@@ -39,19 +39,25 @@ struct SiteOptions: ParsableArguments {
     @Flag(help: "Print what was written.")
     var verbose = false
 
-    /// Builds and writes the site; content errors exit 1 and leave Output untouched.
-    func build(_ content: ContentOptions) throws -> OutputWriter.Report {
-        let started = Date()
-        var journal = try content.loadJournal()
+    /// What one build attempt gave: its diagnostics, and the write report when it got that far.
+    struct Outcome {
+        var diagnostics: [Diagnostic]
+        /// Why nothing was written (content errors, a broken theme, a refused write), or nil.
+        var failure: String?
+        var report: OutputWriter.Report?
+        var notes: [String] = []
+        var fileCount = 0
+    }
+
+    /// Parses, computes, renders and writes, or leaves Output untouched at the first problem.
+    func attempt(_ content: ContentOptions, printDiagnostics shouldPrint: Bool = true) -> Outcome {
+        var journal = JournalLoader.load(content: content.contentURL)
+        if shouldPrint { printDiagnostics(journal.diagnostics) }
         if journal.hasErrors {
-            FileHandle.standardError.write(Data("Output was not changed.\n".utf8))
-            throw ExitCode(1)
+            return Outcome(diagnostics: journal.diagnostics, failure: "the journal has errors")
         }
         let outputURL = URL(fileURLWithPath: output)
         let themeURL = URL(fileURLWithPath: theme)
-        if let refusal = OutputWriter.refusal(output: outputURL, content: content.contentURL, theme: themeURL) {
-            throw ValidationError(refusal)
-        }
         let loadedTheme: Theme
         do {
             var isDirectory: ObjCBool = false
@@ -60,23 +66,46 @@ struct SiteOptions: ParsableArguments {
             } else {
                 loadedTheme = try Theme.embedded()
             }
+            if `public` { journal = PublicJournal.make(journal) }
+            let today = content.day(for: journal)
+            let stats = Analyzer.statistics(journal, today: today)
+            let rendered = try SiteBuilder.build(
+                journal: journal, stats: stats, theme: loadedTheme,
+                options: BuildOptions(today: today, baseURL: baseURL, includeDrafts: drafts, isPublic: `public`))
+            let report = try OutputWriter(output: outputURL).write(rendered)
+            return Outcome(
+                diagnostics: journal.diagnostics, report: report, notes: rendered.notes, fileCount: rendered.files.count)
         } catch {
-            FileHandle.standardError.write(Data("\(error)\nOutput was not changed.\n".utf8))
+            return Outcome(diagnostics: journal.diagnostics, failure: "\(error)")
+        }
+    }
+
+    /// Checks that the options make sense before anything is read.
+    func validate(_ content: ContentOptions) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: content.contentURL.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
+            throw ValidationError("no Content folder at '\(content.content)' (use --content PATH, or run 'followup init')")
+        }
+        if let refusal = OutputWriter.refusal(
+            output: URL(fileURLWithPath: output), content: content.contentURL, theme: URL(fileURLWithPath: theme))
+        {
+            throw ValidationError(refusal)
+        }
+    }
+
+    /// Builds and writes the site; content errors exit 1 and leave Output untouched.
+    func build(_ content: ContentOptions) throws -> OutputWriter.Report {
+        let started = Date()
+        try validate(content)
+        let outcome = attempt(content)
+        if let failure = outcome.failure {
+            let detail = failure == "the journal has errors" ? "" : "error: \(failure)\n"
+            FileHandle.standardError.write(Data("\(detail)Output was not changed.\n".utf8))
             throw ExitCode(1)
         }
-        if `public` { journal = PublicJournal.make(journal) }
-        let today = content.day(for: journal)
-        let stats = Analyzer.statistics(journal, today: today)
-        let rendered = try SiteBuilder.build(
-            journal: journal, stats: stats, theme: loadedTheme,
-            options: BuildOptions(today: today, baseURL: baseURL, includeDrafts: drafts, isPublic: `public`))
-        let report: OutputWriter.Report
-        do {
-            report = try OutputWriter(output: outputURL).write(rendered)
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
+        let report = outcome.report ?? OutputWriter.Report()
+        let rendered = (notes: outcome.notes, count: outcome.fileCount)
         let talk = !quiet && (verbose || isatty(STDOUT_FILENO) != 0)
         if !quiet {
             for note in rendered.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
@@ -88,7 +117,7 @@ struct SiteOptions: ParsableArguments {
         if talk {
             let seconds = Date().timeIntervalSince(started)
             print(
-                "Built \(rendered.files.count) files in \(String(format: "%.2f", seconds)) s: \(report.written.count) written, \(report.unchanged) unchanged, \(report.removed.count) removed → \(output)/index.html"
+                "Built \(rendered.count) files in \(String(format: "%.2f", seconds)) s: \(report.written.count) written, \(report.unchanged) unchanged, \(report.removed.count) removed → \(output)/index.html"
             )
         }
         return report

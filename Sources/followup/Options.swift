@@ -30,8 +30,10 @@ struct ContentOptions: ParsableArguments {
         return journal
     }
 
-    func day(for journal: Journal) -> CivilDate {
-        today.flatMap { CivilDate(iso: $0) } ?? journal.config.today()
+    func day(for journal: Journal) -> CivilDate { day(forConfig: journal.config) }
+
+    func day(forConfig config: SiteConfig) -> CivilDate {
+        today.flatMap { CivilDate(iso: $0) } ?? config.today()
     }
 }
 

@@ -1,0 +1,122 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+
+/// `followup serve`: Output over HTTP on loopback, live reload and the diagnostics of the last build.
+public final class DevServer: Sendable {
+    public let files: StaticFiles
+    public let hub = ReloadHub()
+    let server: HTTPServer
+
+    /// Binds `host:port` (IPv4 or IPv6 literal; port 0 picks a free one).
+    public init(root: URL, prefix: String, host: String, port: UInt16) throws {
+        files = StaticFiles(root: root, prefix: prefix)
+        let address: any SocketAddress
+        if host.contains(":") {
+            address = try sockaddr_in6.inet6(ip6: host, port: port)
+        } else {
+            address = try sockaddr_in.inet(ip4: host == "localhost" ? "127.0.0.1" : host, port: port)
+        }
+        server = HTTPServer(address: address, timeout: 30, logger: .disabled, handler: DevHandler(files: files, hub: hub))
+    }
+
+    static func serveFile(_ request: HTTPRequest, files: StaticFiles, hub: ReloadHub) async -> HTTPResponse {
+        guard request.method == .GET || request.method == .HEAD else {
+            return HTTPResponse(statusCode: .methodNotAllowed, body: Data("Only GET and HEAD\n".utf8))
+        }
+        switch files.resolve(request.target.path(percentEncoded: true)) {
+        case .redirect(let location):
+            return HTTPResponse(statusCode: .found, headers: [.location: location])
+        case .forbidden:
+            return HTTPResponse(statusCode: .forbidden, headers: [.contentType: "text/plain"], body: Data("Forbidden\n".utf8))
+        case .notFound:
+            if await hub.current.version == 0, await hub.current.hasErrors {
+                return HTTPResponse(
+                    statusCode: .serviceUnavailable, headers: [.contentType: "text/html; charset=utf-8"],
+                    body: Data(ErrorsPage.html(await hub.current, prefix: files.prefix).utf8))
+            }
+            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain"], body: Data("Not found\n".utf8))
+        case .file(let url):
+            guard var data = FileManager.default.contents(atPath: url.path) else {
+                return HTTPResponse(statusCode: .notFound, body: Data("Not found\n".utf8))
+            }
+            let type = StaticFiles.contentType(for: url)
+            if type.hasPrefix("text/html") { data = inject(data, prefix: files.prefix) }
+            return HTTPResponse(
+                statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
+                body: request.method == .HEAD ? Data() : data)
+        }
+    }
+
+    /// Adds the reload script before `</body>`; built files on disk never contain it.
+    static func inject(_ data: Data, prefix: String) -> Data {
+        let tag = Data(ReloadScript.tag(prefix: prefix).utf8)
+        guard let range = data.range(of: Data("</body>".utf8), options: .backwards) else { return data + tag }
+        var copy = data
+        copy.replaceSubrange(range.lowerBound..<range.lowerBound, with: tag)
+        return copy
+    }
+
+    /// Serves until cancelled.
+    public func run() async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await self.server.run() }
+            group.addTask {
+                while !Task.isCancelled {
+                    try await Task.sleep(nanoseconds: 10_000_000_000)
+                    await self.hub.heartbeat()
+                }
+            }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    public func waitUntilListening() async throws { try await server.waitUntilListening(timeout: 10) }
+
+    /// The port actually bound (useful with port 0).
+    public var port: UInt16? {
+        get async {
+            guard let address = await server.listeningAddress else { return nil }
+            switch address {
+            case .ip4(_, let port), .ip6(_, let port): return port
+            default: return nil
+            }
+        }
+    }
+
+    public func stop() async {
+        await hub.finishAll()
+        await server.stop(timeout: 1)
+    }
+}
+
+/// Routes a request: the live-reload endpoints under `PREFIX__followup/`, everything else from Output.
+struct DevHandler: HTTPHandler {
+    let files: StaticFiles
+    let hub: ReloadHub
+
+    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let path = request.target.path(percentEncoded: true)
+        let special = files.prefix + "__followup/"
+        guard path.hasPrefix(special) else { return await DevServer.serveFile(request, files: files, hub: hub) }
+        switch String(path.dropFirst(special.count)) {
+        case "events":
+            let stream = await hub.subscribe()
+            return HTTPResponse(
+                statusCode: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],
+                body: HTTPBodySequence(from: EventStreamBody(stream: stream)))
+        case "reload.js":
+            return HTTPResponse(
+                statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8"], body: Data(ReloadScript.source.utf8))
+        case "state":
+            return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json"], body: Data(await hub.current.json.utf8))
+        case "errors":
+            return HTTPResponse(
+                statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                body: Data(ErrorsPage.html(await hub.current, prefix: files.prefix).utf8))
+        default:
+            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain"], body: Data("Not found\n".utf8))
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import FlyingSocks
+import Foundation
+
+/// What open pages need to know: which build they show, and what is wrong with the content now.
+public struct SiteState: Sendable, Equatable {
+    public var version: Int
+    /// Diagnostics of the last build attempt (`path:line:col: severity: message`); empty when it worked.
+    public var diagnostics: [String]
+    public var hasErrors: Bool
+
+    public init(version: Int = 0, diagnostics: [String] = [], hasErrors: Bool = false) {
+        self.version = version
+        self.diagnostics = diagnostics
+        self.hasErrors = hasErrors
+    }
+
+    var json: String {
+        let items = diagnostics.map { text -> String in
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "<": out += "\\u003c"
+                default:
+                    if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+                }
+            }
+            return out + "\""
+        }
+        return "{\"version\":\(version),\"hasErrors\":\(hasErrors),\"diagnostics\":[\(items.joined(separator: ","))]}"
+    }
+}
+
+/// Sends server-sent events to every open page: the current state on connect, then every change.
+public actor ReloadHub {
+    private var state = SiteState()
+    private var listeners: [UUID: AsyncStream<[UInt8]>.Continuation] = [:]
+
+    public init() {}
+
+    public var current: SiteState { state }
+
+    public func publish(_ new: SiteState) {
+        state = new
+        let message = Self.event(new)
+        for listener in listeners.values { listener.yield(message) }
+    }
+
+    /// A new stream of event bytes, starting with the current state.
+    public func subscribe() -> AsyncStream<[UInt8]> {
+        let id = UUID()
+        let (stream, continuation) = AsyncStream<[UInt8]>.makeStream(bufferingPolicy: .bufferingNewest(16))
+        continuation.yield(Array("retry: 1000\n\n".utf8))
+        continuation.yield(Self.event(state))
+        continuation.onTermination = { [weak self] _ in
+            Task { await self?.remove(id) }
+        }
+        listeners[id] = continuation
+        return stream
+    }
+
+    /// A comment line every few seconds keeps idle connections (and proxies) open.
+    public func heartbeat() {
+        for listener in listeners.values { listener.yield(Array(": keep-alive\n\n".utf8)) }
+    }
+
+    public var listenerCount: Int { listeners.count }
+
+    public func finishAll() {
+        for listener in listeners.values { listener.finish() }
+        listeners.removeAll()
+    }
+
+    private func remove(_ id: UUID) { listeners[id] = nil }
+
+    static func event(_ state: SiteState) -> [UInt8] {
+        Array("event: state\ndata: \(state.json)\n\n".utf8)
+    }
+}
+
+/// The bytes of an event stream as the buffered sequence FlyingFox streams a response body from.
+struct EventStreamBody: AsyncBufferedSequence, Sendable {
+    typealias Element = UInt8
+    let stream: AsyncStream<[UInt8]>
+
+    func makeAsyncIterator() -> Iterator { Iterator(base: stream.makeAsyncIterator()) }
+
+    struct Iterator: AsyncBufferedIteratorProtocol {
+        var base: AsyncStream<[UInt8]>.AsyncIterator
+        var pending: ArraySlice<UInt8> = []
+
+        mutating func fill() async -> Bool {
+            while pending.isEmpty {
+                guard let chunk = await base.next() else { return false }
+                pending = chunk[...]
+            }
+            return true
+        }
+
+        mutating func next() async throws -> UInt8? {
+            guard await fill() else { return nil }
+            return pending.popFirst()
+        }
+
+        mutating func nextBuffer(suggested count: Int) async throws -> ArraySlice<UInt8>? {
+            guard await fill() else { return nil }
+            let chunk = pending.prefix(Swift.max(count, 1))
+            pending = pending.dropFirst(chunk.count)
+            return chunk
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import Journal
+import Serve
+import Site
+
+/// `followup serve`: build, serve Output on loopback, rebuild on every change, reload open pages.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Build, serve the site on loopback, and rebuild and reload on every change.")
+
+    @OptionGroup var options: ContentOptions
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "The port to listen on (0 picks a free one).")
+    var port: UInt16 = 8000
+
+    @Option(help: "The address to listen on; only loopback unless you say otherwise.")
+    var host: String = "127.0.0.1"
+
+    func run() async throws {
+        try site.validate(options)
+        let prefix = Self.pathPrefix(site.baseURL)
+        let server = try DevServer(
+            root: URL(fileURLWithPath: site.output), prefix: prefix, host: host, port: port)
+        let rebuilder = Rebuilder(site: site, content: options, hub: server.hub)
+        await rebuilder.rebuild()
+        let watcher = ContentWatcher(folders: [options.contentURL, URL(fileURLWithPath: site.theme)])
+        let signals = Self.interrupts()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run() }
+            group.addTask {
+                try await server.waitUntilListening()
+                let bound = await server.port ?? port
+                let shown = host.contains(":") ? "[\(host)]" : host
+                say("Serving \(site.output) at http://\(shown):\(bound)\(prefix) (Ctrl-C to stop)")
+                await watcher.watch { await rebuilder.rebuild() }
+            }
+            group.addTask {
+                for await _ in signals { break }
+                await server.stop()
+                throw CancellationError()
+            }
+            do {
+                try await group.next()
+            } catch is CancellationError {
+                print("\nStopped.")
+            }
+            group.cancelAll()
+        }
+    }
+
+    /// The path part of `--base-url` (`https://x.example/sub/` → `/sub/`), `/` without one.
+    static func pathPrefix(_ baseURL: String?) -> String {
+        guard var url = baseURL, !url.isEmpty else { return "/" }
+        if let scheme = url.range(of: "://") {
+            let afterHost = url[scheme.upperBound...].firstIndex(of: "/") ?? url.endIndex
+            url = String(url[afterHost...])
+        }
+        if !url.hasPrefix("/") { url = "/" + url }
+        if !url.hasSuffix("/") { url += "/" }
+        return url
+    }
+
+    /// SIGINT and SIGTERM as an async sequence, so Ctrl-C stops the server cleanly.
+    static func interrupts() -> AsyncStream<Int32> {
+        AsyncStream { continuation in
+            for number in [SIGINT, SIGTERM] {
+                signal(number, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
+                source.setEventHandler { continuation.yield(number) }
+                source.resume()
+                Self.keep.append(source)
+            }
+        }
+    }
+    nonisolated(unsafe) static var keep: [any DispatchSourceSignal] = []
+}
+
+/// Runs one build at a time and tells the open pages about it.
+actor Rebuilder {
+    let site: SiteOptions
+    let content: ContentOptions
+    let hub: ReloadHub
+    var version = 0
+
+    init(site: SiteOptions, content: ContentOptions, hub: ReloadHub) {
+        self.site = site
+        self.content = content
+        self.hub = hub
+    }
+
+    func rebuild() async {
+        let started = Date()
+        let outcome = site.attempt(content)
+        let diagnostics = outcome.diagnostics.map(\.description)
+        if let failure = outcome.failure {
+            var lines = diagnostics
+            if failure != "the journal has errors" { lines.append("error: \(failure)") }
+            await hub.publish(SiteState(version: version, diagnostics: lines, hasErrors: true))
+            FileHandle.standardError.write(Data("Build failed; still serving the last good site.\n".utf8))
+            return
+        }
+        version += 1
+        await hub.publish(SiteState(version: version, diagnostics: diagnostics, hasErrors: false))
+        let written = outcome.report?.written.count ?? 0
+        say("Rebuilt in \(String(format: "%.2f", Date().timeIntervalSince(started))) s (\(written) files changed)")
+    }
+}
+
+/// Prints a line at once, even when standard output is a pipe.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct EditCommandTests {
+    func folder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("followup-edit-\(UUID().uuidString)")
+    }
+
+    @Test func initNewAndAddWorkTogether() throws {
+        let root = folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let created = try Runner.run(["init", root.path])
+        #expect(created.status == 0)
+        for path in ["Content/site.yml", "Content/articles/how-to-keep-this-journal.md", "Themes/default/templates/layout.mustache",
+                     "Themes/default/assets/style.css"] {
+            #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path), "\(path)")
+        }
+        let site = try String(contentsOf: root.appendingPathComponent("Content/site.yml"), encoding: .utf8)
+        #expect(site.contains("silent_after_days: 30"))
+        #expect(try Runner.run(["init", root.path]).status == 64, "init refuses a non-empty folder")
+        #expect(try Runner.run(["check"], in: root).status == 0)
+
+        let new = try Runner.run(["new", "application", "--company", "Globex", "--role", "Platform Engineer", "--today", "2026-03-01"], in: root)
+        #expect(new.status == 0)
+        #expect(new.stdout == "Content/journal/globex-platform-engineer.md\n")
+        let again = try Runner.run(["new", "application", "--company", "Globex", "--role", "Platform Engineer"], in: root)
+        #expect(again.status == 64)
+        #expect(again.stderr.contains("already exists"))
+
+        let file = root.appendingPathComponent("Content/journal/globex-platform-engineer.md")
+        let before = try Data(contentsOf: file)
+        let added = try Runner.run(["add", "Globex", "interview", "with the team", "--date", "2026-03-09", "--time", "10:00"], in: root)
+        #expect(added.status == 0, "\(added.stderr)")
+        let after = try Data(contentsOf: file)
+        let line = Data("- 2026-03-09 10:00 interview: with the team\n".utf8)
+        let expected = try #require(String(data: before, encoding: .utf8)).replacingOccurrences(
+            of: "- 2026-03-01 applied\n", with: "- 2026-03-01 applied\n" + String(decoding: line, as: UTF8.self))
+        #expect(String(decoding: after, as: UTF8.self) == expected)
+
+        #expect(try Runner.run(["add", "Nobody", "reply"], in: root).status == 64)
+        let badKind = try Runner.run(["add", "Globex", "coffee"], in: root)
+        #expect(badKind.status == 64)
+        #expect(badKind.stderr.contains("known: applied, acknowledged"))
+        #expect(try Data(contentsOf: file) == after, "failed adds change nothing")
+
+        let article = try Runner.run(["new", "article", "A first note", "--today", "2026-03-01"], in: root)
+        #expect(article.stdout == "Content/articles/a-first-note.md\n")
+        #expect(try Runner.run(["build", "--today", "2026-03-10", "--quiet"], in: root).status == 0)
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A raw HTTP/1.1 client, so that requests reach the server exactly as written (URL types would
+/// normalise `..` away) and a streamed body can be read as it arrives.
+enum RawHTTP {
+    static func request(port: UInt16, _ head: String, until marker: String? = nil, timeout: Double = 20) -> String {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return "" }
+        defer { close(fd) }
+        var wait = timeval(tv_sec: 1, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { return "" }
+        let text = head + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        _ = text.withCString { send(fd, $0, strlen($0), 0) }
+        var received = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n > 0 {
+                received += buffer[0..<n]
+                if let marker, String(decoding: received, as: UTF8.self).contains(marker) { break }
+            } else if n == 0 {
+                break
+            }
+        }
+        return String(decoding: received, as: UTF8.self)
+    }
+
+    static func status(_ response: String) -> Int {
+        Int(response.split(separator: " ").dropFirst().first ?? "") ?? 0
+    }
+}
+
+@Suite(.serialized) struct ServeCommandTests {
+    /// Starts `followup serve --port 0` in a copy of a small journal and returns the process and port.
+    func start(in folder: URL, extra: [String] = []) throws -> (Process, UInt16, Pipe) {
+        let process = Process()
+        process.executableURL = Runner.binary
+        process.arguments = ["serve", "--port", "0", "--today", "2026-03-15", "--quiet"] + extra
+        process.currentDirectoryURL = folder
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var seen = ""
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, !seen.contains("(Ctrl-C") {
+            let data = out.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            seen += String(decoding: data, as: UTF8.self)
+        }
+        guard let range = seen.range(of: #"127\.0\.0\.1:(\d+)"#, options: .regularExpression),
+            let port = UInt16(seen[range].split(separator: ":").last ?? "")
+        else {
+            process.terminate()
+            throw CancellationError()
+        }
+        return (process, port, out)
+    }
+
+    func journalFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("followup-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Content/journal"), withIntermediateDirectories: true)
+        try "## Acme — Dev\n- 2026-03-01 applied\n".write(
+            to: folder.appendingPathComponent("Content/journal/a.md"), atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    func waitFor(port: UInt16, prefix: String = "/", _ condition: (String) -> Bool) -> String {
+        let deadline = Date().addingTimeInterval(20)
+        var last = ""
+        while Date() < deadline {
+            last = RawHTTP.request(port: port, "GET \(prefix)__followup/state HTTP/1.1")
+            if condition(last) { return last }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return last
+    }
+
+    @Test func servesRebuildsReloadsAndShowsErrors() throws {
+        let folder = try journalFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (process, port, _) = try start(in: folder)
+        defer { process.terminate(); process.waitUntilExit() }
+
+        let home = RawHTTP.request(port: port, "GET /index.html HTTP/1.1")
+        #expect(RawHTTP.status(home) == 200)
+        #expect(home.contains("Content-Type: text/html; charset=utf-8") || home.contains("content-type: text/html; charset=utf-8"))
+        #expect(home.contains("__followup/reload.js"))
+        let onDisk = try String(contentsOf: folder.appendingPathComponent("Output/index.html"), encoding: .utf8)
+        #expect(!onDisk.contains("__followup"), "the reload script must never reach built files")
+
+        // An open page's event stream, then an edit: the stream reports the new version.
+        let events = RawHTTP.request(port: port, "GET /__followup/events HTTP/1.1", until: "\"version\":1", timeout: 10)
+        #expect(events.contains("text/event-stream"))
+        #expect(events.contains("event: state"))
+        try "## Acme — Dev\n- 2026-03-01 applied\n- 2026-03-04 reply: they called back\n".write(
+            to: folder.appendingPathComponent("Content/journal/a.md"), atomically: true, encoding: .utf8)
+        let rebuilt = waitFor(port: port) { $0.contains("\"version\":2") }
+        #expect(rebuilt.contains("\"version\":2"))
+        let page = RawHTTP.request(port: port, "GET /applications/acme-dev/index.html HTTP/1.1")
+        #expect(page.contains("they called back"))
+
+        // A broken file: the last good page is still served, and the errors are reported.
+        try "## Acme — Dev\n- 2026-03-01 applied\n- 2026-02-30 reply: they called back\n".write(
+            to: folder.appendingPathComponent("Content/journal/a.md"), atomically: true, encoding: .utf8)
+        let broken = waitFor(port: port) { $0.contains("\"hasErrors\":true") }
+        #expect(broken.contains("Content/journal/a.md:3:3: error: invalid date '2026-02-30'"))
+        let stillGood = RawHTTP.request(port: port, "GET /applications/acme-dev/index.html HTTP/1.1")
+        #expect(RawHTTP.status(stillGood) == 200)
+        #expect(stillGood.contains("they called back"))
+        let errors = RawHTTP.request(port: port, "GET /__followup/errors HTTP/1.1")
+        #expect(errors.contains("<td>Content/journal/a.md</td><td class=\"num\">3</td><td class=\"num\">3</td>"))
+
+        // Traversal in every spelling is refused.
+        for path in ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/%252e%252e/etc/passwd", "/..%2f..%2fetc%2fpasswd"] {
+            let response = RawHTTP.request(port: port, "GET \(path) HTTP/1.1")
+            #expect([400, 403, 404].contains(RawHTTP.status(response)), "\(path): \(response.prefix(40))")
+            #expect(!response.contains("root:"))
+        }
+    }
+
+    @Test func servesUnderASubPathAndStopsOnInterrupt() throws {
+        let folder = try journalFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (process, port, _) = try start(in: folder, extra: ["--base-url", "/sub/"])
+        let page = RawHTTP.request(port: port, "GET /sub/applications/index.html HTTP/1.1")
+        #expect(RawHTTP.status(page) == 200)
+        #expect(page.contains("<script src=\"/sub/__followup/reload.js\""))
+        #expect(page.contains("href=\"../applications/acme-dev/index.html\""))
+        #expect(RawHTTP.status(RawHTTP.request(port: port, "GET / HTTP/1.1")) == 302)
+        #expect(waitFor(port: port, prefix: "/sub/") { $0.contains("\"version\":1") }.contains("\"version\":1"))
+        kill(process.processIdentifier, SIGINT)
+        let deadline = Date().addingTimeInterval(20)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(!process.isRunning)
+        if process.isRunning { process.terminate() } else { #expect(process.terminationStatus == 0) }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import Serve
+
+@Suite struct StaticFilesTests {
+    let root: URL
+    let outside: URL
+
+    init() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("followup-serve-\(UUID().uuidString)")
+        root = base.appendingPathComponent("Output")
+        outside = base.appendingPathComponent("secret")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("applications/a"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try Data("home".utf8).write(to: root.appendingPathComponent("index.html"))
+        try Data("a".utf8).write(to: root.appendingPathComponent("applications/a/index.html"))
+        try Data("top secret".utf8).write(to: outside.appendingPathComponent("key.txt"))
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("escape"), withDestinationURL: outside)
+        try FileManager.default.createSymbolicLink(
+            at: root.appendingPathComponent("leak.txt"), withDestinationURL: outside.appendingPathComponent("key.txt"))
+    }
+
+    @Test func servesFilesAndFolderIndexes() {
+        let files = StaticFiles(root: root, prefix: "/")
+        #expect(files.resolve("/") == .file(root.appendingPathComponent("index.html")))
+        #expect(files.resolve("/applications/a/") == .file(root.appendingPathComponent("applications/a/index.html")))
+        #expect(files.resolve("/applications/a") == .redirect("/applications/a/"))
+        #expect(files.resolve("/index.html?x=1") == .file(root.appendingPathComponent("index.html")))
+        #expect(files.resolve("/missing.html") == .notFound)
+    }
+
+    @Test func refusesTraversalInEverySpelling() {
+        let files = StaticFiles(root: root, prefix: "/")
+        for path in [
+            "/../secret/key.txt", "/applications/../../secret/key.txt", "/%2e%2e/secret/key.txt", "/%2E%2E%2Fsecret%2Fkey.txt",
+            "/%252e%252e/secret/key.txt", "/..%5csecret", "/a%00b", "/%2fetc%2fpasswd", "/./index.html",
+        ] {
+            #expect(files.resolve(path) == .forbidden, "\(path)")
+        }
+        #expect(files.resolve("/" + String(repeating: "a/", count: 3000)) == .forbidden)
+    }
+
+    @Test func symlinksOutOfOutputAreRefused() {
+        let files = StaticFiles(root: root, prefix: "/")
+        #expect(files.resolve("/escape/key.txt") == .forbidden)
+        #expect(files.resolve("/leak.txt") == .forbidden)
+    }
+
+    @Test func servesUnderASubPath() {
+        let files = StaticFiles(root: root, prefix: "/sub")
+        #expect(files.prefix == "/sub/")
+        #expect(files.resolve("/sub/") == .file(root.appendingPathComponent("index.html")))
+        #expect(files.resolve("/sub") == .redirect("/sub/"))
+        #expect(files.resolve("/") == .redirect("/sub/"))
+        #expect(files.resolve("/index.html") == .notFound)
+        #expect(files.resolve("/sub/../sub/index.html") == .forbidden)
+    }
+
+    @Test func contentTypes() {
+        #expect(StaticFiles.contentType(for: URL(fileURLWithPath: "a/index.html")) == "text/html; charset=utf-8")
+        #expect(StaticFiles.contentType(for: URL(fileURLWithPath: "feed.xml")) == "application/atom+xml; charset=utf-8")
+        #expect(StaticFiles.contentType(for: URL(fileURLWithPath: "calendar.ics")) == "text/calendar; charset=utf-8")
+        #expect(StaticFiles.contentType(for: URL(fileURLWithPath: "x.css")) == "text/css; charset=utf-8")
+    }
+
+    @Test func reloadScriptIsInjectedBeforeTheBodyEnds() {
+        let page = Data("<html><body><p>x</p></body></html>".utf8)
+        let served = String(decoding: DevServer.inject(page, prefix: "/sub/"), as: UTF8.self)
+        #expect(served == "<html><body><p>x</p><script src=\"/sub/__followup/reload.js\" data-base=\"/sub/\"></script></body></html>")
+    }
+
+    @Test func hubSendsTheCurrentStateThenChanges() async {
+        let hub = ReloadHub()
+        await hub.publish(SiteState(version: 3, diagnostics: [], hasErrors: false))
+        var iterator = await hub.subscribe().makeAsyncIterator()
+        _ = await iterator.next()  // retry line
+        let first = String(decoding: await iterator.next() ?? [], as: UTF8.self)
+        #expect(first == "event: state\ndata: {\"version\":3,\"hasErrors\":false,\"diagnostics\":[]}\n\n")
+        await hub.publish(SiteState(version: 3, diagnostics: ["a.md:1:1: error: <bad> \"x\""], hasErrors: true))
+        let second = String(decoding: await iterator.next() ?? [], as: UTF8.self)
+        #expect(second.contains("\"hasErrors\":true"))
+        #expect(second.contains("\\u003cbad> \\\"x\\\""))
+    }
+
+    @Test func errorsPageEscapesAndListsEachDiagnostic() {
+        let state = SiteState(version: 1, diagnostics: ["Content/journal/a.md:12:3: error: invalid date '<2026>'"], hasErrors: true)
+        let html = ErrorsPage.html(state, prefix: "/")
+        #expect(html.contains("<td>Content/journal/a.md</td><td class=\"num\">12</td><td class=\"num\">3</td>"))
+        #expect(html.contains("invalid date &#39;&lt;2026&gt;&#39;") || html.contains("invalid date '&lt;2026&gt;'"))
+    }
+}
