@@ -35,6 +35,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "followup-embed-theme"),
+        .executableTarget(name: "followup-bench", dependencies: ["Markdown"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal"]),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Journal"]),

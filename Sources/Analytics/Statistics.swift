@@ -101,7 +101,7 @@ public enum Analyzer {
         applications: [Application], articles: [Article] = [], policy: Policy, timeZone: TimeZone = TimeZone(identifier: "UTC")!,
         today: CivilDate
     ) -> Statistics {
-        let facts = applications.map { ApplicationFacts($0, today: today, policy: policy) }
+        let facts = Parallel.map(applications) { ApplicationFacts($0, today: today, policy: policy) }
         var byStatus: [Status: Int] = [:]
         for status in Status.allCases { byStatus[status] = 0 }
         var effect = FollowUpEffect()

@@ -50,8 +50,8 @@ public enum JournalLoader {
         let articleFiles = ContentFiles.markdownFiles(
             in: folder.appendingPathComponent("articles"), diagnostics: &diagnostics,
             displayPrefix: displayPrefix + "articles/")
-        for source in decode(articleFiles, folder: "articles", displayPrefix: displayPrefix, diagnostics: &diagnostics) {
-            let (article, found) = ArticleReader.read(source)
+        let articleSources = decode(articleFiles, folder: "articles", displayPrefix: displayPrefix, diagnostics: &diagnostics)
+        for (article, found) in Parallel.map(articleSources, ArticleReader.read) {
             diagnostics += found
             if let article { journal.articles.append(article) }
         }
@@ -63,13 +63,15 @@ public enum JournalLoader {
     private static func decode(
         _ files: [ContentFiles.File], folder: String, displayPrefix: String, diagnostics: inout [Diagnostic]
     ) -> [SourceText] {
-        files.compactMap { file in
+        let decoded = Parallel.map(files) { file -> Result<SourceText, Diagnostic> in
             let display = displayPrefix + folder + "/" + file.relativePath
             guard let data = FileManager.default.contents(atPath: file.url.path) else {
-                diagnostics.append(.error(SourceLocation(file: display, line: 1, column: 1), "cannot read this file"))
-                return nil
+                return .failure(.error(SourceLocation(file: display, line: 1, column: 1), "cannot read this file"))
             }
-            switch SourceText.decode(data, displayPath: display, relativePath: file.relativePath) {
+            return SourceText.decode(data, displayPath: display, relativePath: file.relativePath)
+        }
+        return decoded.compactMap { result in
+            switch result {
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
                 return nil
@@ -86,11 +88,15 @@ public enum JournalBuilder {
     public static func build(sources: [SourceText], config: SiteConfig) -> Journal {
         var diagnostics: [Diagnostic] = []
         var applications: [Application] = []
-        for source in sources {
+        // Files are independent: read them on every core, then merge in path order.
+        let read = Parallel.map(sources) { source -> ([Application], [Diagnostic]) in
             var reader = JournalFileReader(source: source)
             reader.read()
-            diagnostics += reader.diagnostics
-            applications += reader.applications
+            return (reader.applications, reader.diagnostics)
+        }
+        for (found, problems) in read {
+            applications += found
+            diagnostics += problems
         }
         diagnostics += outcomeWarnings(applications)
         diagnostics += duplicateErrors(applications)

@@ -80,7 +80,7 @@ struct JournalFileReader {
                 warnStrayEvents(section.blocks, under: section.heading)
                 continue
             }
-            let title = heading.plainText.trimmingWhitespace
+            let title = heading.plainText.withoutControlCharacters.trimmingWhitespace
             let textLocation = headingTextLocation(heading)
             var app = Application(company: "", role: "", origin: textLocation, path: source.relativePath)
             if let (company, role) = HeadingTitle.split(" " + title + " ") {  // padded: '— Dev' names no company
@@ -241,7 +241,7 @@ struct JournalFileReader {
     /// `key: value` pairs (separated by `·` or `;`) filling every line of a paragraph, or nil.
     private func propertyPairs(_ paragraph: MarkdownNode) -> [PropertyPair]? {
         var pairs: [PropertyPair] = []
-        for number in paragraph.startLine...paragraph.endLine {
+        for number in paragraph.startLine...max(paragraph.startLine, paragraph.endLine) {
             let startColumn = number == paragraph.startLine ? paragraph.startColumn : 1
             let line = source.line(number, fromColumn: startColumn)
             var pieceStart = line.startIndex
@@ -258,7 +258,7 @@ struct JournalFileReader {
                         let column = startColumn + line.byteColumn(of: keyStart) - 1
                         pairs.append(
                             PropertyPair(
-                                key: key, value: piece[piece.index(after: colon)...].trimmingWhitespace,
+                                key: key, value: piece[piece.index(after: colon)...].withoutControlCharacters.trimmingWhitespace,
                                 location: source.location(line: number, column: column)))
                     }
                     if atEnd { break }
@@ -325,7 +325,8 @@ struct JournalFileReader {
 struct NoteCollector {
     private var ranges: [(Int, Int)] = []
 
-    mutating func add(_ first: Int, _ last: Int) {
+    mutating func add(_ first: Int, _ givenLast: Int) {
+        let last = max(first, givenLast)  // cmark-gfm reports some blocks ending before they start
         if let previous = ranges.last, previous.1 + 1 >= first {
             ranges[ranges.count - 1].1 = max(previous.1, last)
         } else {

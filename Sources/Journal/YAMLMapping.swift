@@ -108,7 +108,7 @@ extension YAMLMapping.Field {
         switch node {
         case .scalar(let scalar):
             if scalar.style == .plain && (scalar.string == "~" || scalar.string.lowercased() == "null") { return nil }
-            let value = scalar.string.trimmingWhitespace
+            let value = scalar.string.withoutControlCharacters.trimmingWhitespace
             return value.isEmpty ? nil : value
         default:
             diagnostics.append(.error(location, "'\(key)' must be text, not a list or a mapping"))
@@ -142,7 +142,7 @@ extension YAMLMapping.Field {
     func list(_ diagnostics: inout [Diagnostic]) -> [String] {
         switch node {
         case .scalar(let scalar):
-            return scalar.string.split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
+            return scalar.string.withoutControlCharacters.split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
         case .sequence(let sequence):
             var result: [String] = []
             for item in sequence {
@@ -150,7 +150,7 @@ extension YAMLMapping.Field {
                     diagnostics.append(.error(location, "'\(key)' must be a list of words"))
                     return []
                 }
-                let value = scalar.string.trimmingWhitespace
+                let value = scalar.string.withoutControlCharacters.trimmingWhitespace
                 if !value.isEmpty { result.append(value) }
             }
             return result
@@ -162,6 +162,17 @@ extension YAMLMapping.Field {
 }
 
 extension StringProtocol {
+    /// Control characters (NUL, escape, line breaks, bidi isolates stay) turned into spaces: values
+    /// are one line of plain text, and a NUL must never reach a page or a file name.
+    var withoutControlCharacters: String {
+        guard unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return String(self) }
+        var out = ""
+        for scalar in unicodeScalars {
+            out.unicodeScalars.append(scalar.properties.generalCategory == .control ? " " : scalar)
+        }
+        return out
+    }
+
     /// Without leading and trailing spaces, tabs and line breaks.
     var trimmingWhitespace: String {
         let scalars = unicodeScalars

@@ -21,7 +21,11 @@ public final class MarkdownDocument {
             }
         }
         self.parser = parser
-        root = cmark_parser_finish(parser)
+        // cmark-gfm 0.29 switches the extensions' special characters on and off in a process-wide
+        // table around every inline parse (inside cmark_parser_finish). Two documents finishing at
+        // once on different threads would see each other's table: `~~x~~` then renders as plain
+        // text now and then. So finishing is serialised; block parsing and rendering stay parallel.
+        root = MarkdownExtensions.inlineLock.withLock { cmark_parser_finish(parser) }
     }
 
     deinit {
@@ -34,6 +38,7 @@ public final class MarkdownDocument {
 
     /// Renders the whole document as HTML.
     public func html(options: MarkdownOptions = MarkdownOptions()) -> String {
+        if let schemes = options.linkSchemes { restrictLinks(to: schemes) }
         guard let chars = cmark_render_html(root, options.cmarkFlags, cmark_parser_get_syntax_extensions(parser)) else {
             return ""
         }
@@ -46,10 +51,17 @@ public final class MarkdownDocument {
 public struct MarkdownOptions: Sendable, Hashable {
     /// Pass raw HTML through (site.yml `unsafe_html: true`); the tag filter still removes the dangerous tags.
     public var unsafeHTML: Bool
+    /// When set, links and images whose URL does not start with one of these schemes lose their URL
+    /// (journal notes keep only `http:`, `https:` and `mailto:`).
+    public var linkSchemes: [String]?
 
-    public init(unsafeHTML: Bool = false) {
+    public init(unsafeHTML: Bool = false, linkSchemes: [String]? = nil) {
         self.unsafeHTML = unsafeHTML
+        self.linkSchemes = linkSchemes
     }
+
+    /// The schemes a journal note may link to.
+    public static let noteSchemes = ["http:", "https:", "mailto:"]
 
     var cmarkFlags: Int32 {
         var flags = CMARK_OPT_DEFAULT | CMARK_OPT_GITHUB_PRE_LANG
@@ -58,8 +70,27 @@ public struct MarkdownOptions: Sendable, Hashable {
     }
 }
 
+extension MarkdownDocument {
+    /// Empties the URL of every link and image whose scheme is not allowed.
+    func restrictLinks(to schemes: [String]) {
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { continue }
+            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            let lower = url.trimmingCharacters(in: .whitespaces).lowercased()
+            if !schemes.contains(where: { lower.hasPrefix($0) }) { cmark_node_set_url(node, "") }
+        }
+    }
+}
+
 /// The GitHub extensions, registered once per process (cmark-gfm's registry is global).
 enum MarkdownExtensions {
+    static let inlineLock = NSLock()
     static let names = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
     private static let registration: Void = {
         cmark_gfm_core_extensions_ensure_registered()

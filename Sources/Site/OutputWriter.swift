@@ -1,4 +1,5 @@
 import Foundation
+import Journal
 
 #if canImport(Glibc)
     import Glibc
@@ -61,7 +62,8 @@ public struct OutputWriter {
             unlink(output.appendingPathComponent(path).path)  // left by an interrupted build of ours
         }
 
-        // Check everything before changing anything.
+        // Check everything before changing anything (each folder once).
+        var checkedFolders: Set<String> = [""]
         for path in site.files.keys {
             guard SitePath.isContained(path), path != Self.manifestName, !path.hasSuffix(Self.temporarySuffix) else {
                 throw Refusal(description: "refusing to write '\(path)': it would leave Output")
@@ -69,12 +71,16 @@ public struct OutputWriter {
             var prefix = ""
             for component in path.split(separator: "/").dropLast() {
                 prefix += (prefix.isEmpty ? "" : "/") + component
+                guard checkedFolders.insert(prefix).inserted else { continue }
                 switch Self.kind(output.appendingPathComponent(prefix).path) {
                 case .directory, .missing: continue
                 case .symlink: throw Refusal(description: "refusing to write '\(path)': Output/\(prefix) is a symbolic link")
                 case .file: throw Refusal(description: "cannot write '\(path)': Output/\(prefix) is a file, not a folder")
                 }
             }
+        }
+        let existingSet = Set(existing)
+        for path in site.files.keys where existingSet.contains(path) || checkedFolders.contains(path) {
             let kind = Self.kind(output.appendingPathComponent(path).path)
             if kind == .directory { throw Refusal(description: "cannot write '\(path)': Output/\(path) is a folder") }
             if kind != .missing && !manifest.files.contains(path) {
@@ -82,16 +88,29 @@ public struct OutputWriter {
             }
         }
 
-        for path in site.files.keys.sorted() {
+        // Record the intent first: if the build is killed while writing, the next one still knows
+        // every file this one may have written, and finishes the job instead of calling them foreign.
+        try writeFile(
+            output.appendingPathComponent(Self.manifestName),
+            Array(Manifest(files: manifest.files.union(site.files.keys), foreign: manifest.foreign).text.utf8))
+
+        // Compare and write on every core: each file is independent (folders are created first).
+        let paths = site.files.keys.sorted()
+        var folders = Set<String>()
+        for path in paths { folders.insert((path as NSString).deletingLastPathComponent) }
+        for folder in folders.sorted() where !folder.isEmpty {
+            try FileManager.default.createDirectory(at: output.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        let writeFile = self.writeFile
+        let outcomes = try Parallel.map(paths) { path -> Bool in
             let url = output.appendingPathComponent(path)
             let bytes = site.files[path] ?? []
-            if Self.kind(url.path) == .file, let old = FileManager.default.contents(atPath: url.path), old.elementsEqual(bytes) {
-                report.unchanged += 1
-                continue
-            }
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if Self.sameBytes(url.path, bytes) { return false }
             try writeFile(url, bytes)
-            report.written.append(path)
+            return true
+        }
+        for (path, written) in zip(paths, outcomes) {
+            if written { report.written.append(path) } else { report.unchanged += 1 }
         }
 
         for path in manifest.files.sorted() where site.files[path] == nil {
@@ -139,6 +158,24 @@ public struct OutputWriter {
             unlink(temporary.path)
             throw Refusal(description: "cannot write \(url.path): \(message)")
         }
+    }
+
+    /// Whether the file at `path` holds exactly `bytes` (reading it only when the sizes agree).
+    static func sameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+        if bytes.isEmpty { return true }
+        var old = [UInt8](repeating: 0, count: bytes.count)
+        var offset = 0
+        while offset < bytes.count {
+            let n = old.withUnsafeMutableBytes { read(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if n <= 0 { return false }
+            offset += n
+        }
+        return old.withUnsafeBytes { a in bytes.withUnsafeBytes { b in memcmp(a.baseAddress!, b.baseAddress!, bytes.count) == 0 } }
     }
 
     enum Kind { case missing, file, directory, symlink }

@@ -7,29 +7,56 @@ import Journal
 public enum SiteBuilder {
     public static func build(journal: Journal, stats: Statistics, theme: Theme, options: BuildOptions) throws -> RenderedSite {
         let model = SiteModel(journal: journal, stats: stats, options: options)
-        var pages: [(path: String, template: String, context: [String: Any])] = [
-            ("index.html", "dashboard", DashboardPage.context(model)),
-            ("applications/index.html", "applications", ApplicationPages.index(model)),
-            ("timeline/index.html", "timeline", TimelinePage.context(model)),
-            ("companies/index.html", "companies", CompanyPages.index(model)),
-            ("stats/index.html", "stats", StatsPage.context(model)),
-            ("advice/index.html", "advice", AdvicePages.index(model)),
+        // Every page is a job that builds its context and renders it; jobs run on every core and
+        // the results are collected by path, so the bytes are the same as a serial build's.
+        typealias Job = (path: String, template: String, context: () -> [String: Any])
+        var jobs: [Job] = [
+            ("index.html", "dashboard", { DashboardPage.context(model) }),
+            ("applications/index.html", "applications", { ApplicationPages.index(model) }),
+            ("timeline/index.html", "timeline", { TimelinePage.context(model) }),
+            ("companies/index.html", "companies", { CompanyPages.index(model) }),
+            ("stats/index.html", "stats", { StatsPage.context(model) }),
+            ("advice/index.html", "advice", { AdvicePages.index(model) }),
         ]
         for fact in stats.facts {
-            let (path, context) = ApplicationPages.page(fact, model)
-            pages.append((path, "application", context))
+            jobs.append((SitePath.application(fact.application.slug), "application", { ApplicationPages.page(fact, model).1 }))
         }
-        for (path, context) in CompanyPages.pages(model) { pages.append((path, "company", context)) }
-        for (path, context) in AdvicePages.pages(model) { pages.append((path, "article", context)) }
-        for (path, context) in AdvicePages.tags(model) { pages.append((path, "advice", context)) }
+        for company in stats.companies {
+            jobs.append((CompanyPages.path(company, model), "company", { CompanyPages.page(company, model) }))
+        }
+        for article in model.articles {
+            jobs.append((SitePath.article(article.slug), "article", { AdvicePages.page(article, model).1 }))
+        }
+        for (path, context) in AdvicePages.tags(model) { jobs.append((path, "advice", context)) }
 
         var files: [String: [UInt8]] = [:]
-        for page in pages {
-            guard SitePath.isContained(page.path), files[page.path] == nil else {
-                throw Theme.LoadError(description: "error: two pages would be written to '\(page.path)'")
+        for job in jobs {
+            guard SitePath.isContained(job.path), files[job.path] == nil else {
+                throw Theme.LoadError(description: "error: two pages would be written to '\(job.path)'")
             }
-            files[page.path] = Array(try theme.render(page.template, page.context).utf8)
+            files[job.path] = []
         }
+        let profile = ProcessInfo.processInfo.environment["FOLLOWUP_TIMING"] != nil
+        let rendered = try Parallel.map(jobs) { job -> (bytes: [UInt8], context: Double, render: Double) in
+            let start = profile ? Date() : Date.distantPast
+            let context = job.context()
+            let middle = profile ? Date() : Date.distantPast
+            let bytes = Array(try theme.render(job.template, context).utf8)
+            return profile ? (bytes, middle.timeIntervalSince(start), Date().timeIntervalSince(middle)) : (bytes, 0, 0)
+        }
+        if profile {
+            var totals: [String: (count: Int, context: Double, render: Double)] = [:]
+            for (job, result) in zip(jobs, rendered) {
+                let t = totals[job.template] ?? (0, 0, 0)
+                totals[job.template] = (t.count + 1, t.context + result.context, t.render + result.render)
+            }
+            for (name, t) in totals.sorted(by: { $0.value.render > $1.value.render }) {
+                FileHandle.standardError.write(Data("  \(name): \(t.count) pages, context \(String(format: "%.3f", t.context)) s, template \(String(format: "%.3f", t.render)) s\n".utf8))
+            }
+        }
+        let renderedBytes = rendered.map(\.bytes)
+        for (job, bytes) in zip(jobs, renderedBytes) { files[job.path] = bytes }
+        let pages = jobs.map { (path: $0.path, template: $0.template) }
 
         var notes: [String] = []
         let base = absoluteBase(options.baseURL ?? journal.config.baseURL)
@@ -40,12 +67,15 @@ public enum SiteBuilder {
         if base == nil {
             notes.append("sitemap.xml and feed.xml use relative URLs: set base_url in site.yml (or --base-url) to a full URL like https://example.com/search/ to make them absolute")
         }
-        files["sitemap.xml"] = Array(Sitemap.xml(paths: sitemapPaths, base: base).utf8)
-        files["feed.xml"] = Array(AtomFeed.xml(model, base: base).utf8)
-        files["calendar.ics"] = Array(CalendarFile.ics(model).utf8)
-        files["data/stats.json"] = Array(StatsJSON.value(stats).serialized(pretty: true).utf8)
-        files["data/applications.json"] = Array(DataExports.json(model).utf8)
-        files["data/applications.csv"] = Array(DataExports.csv(model).utf8)
+        let dataFiles: [(String, () -> String)] = [
+            ("sitemap.xml", { Sitemap.xml(paths: sitemapPaths, base: base) }),
+            ("feed.xml", { AtomFeed.xml(model, base: base) }),
+            ("calendar.ics", { CalendarFile.ics(model) }),
+            ("data/stats.json", { StatsJSON.value(stats).serialized(pretty: true) }),
+            ("data/applications.json", { DataExports.json(model) }),
+            ("data/applications.csv", { DataExports.csv(model) }),
+        ]
+        for (file, bytes) in zip(dataFiles, Parallel.map(dataFiles) { Array($0.1().utf8) }) { files[file.0] = bytes }
         for (path, data) in theme.assets {
             let target = "assets/" + path
             guard SitePath.isContained(target) else { continue }

@@ -6,13 +6,14 @@ public enum SitePath {
     public static func link(from page: String, to target: String) -> String {
         var target = target
         if target.isEmpty || target.hasSuffix("/") { target += "index.html" }
-        let depth = page.split(separator: "/", omittingEmptySubsequences: true).count - 1
-        return String(repeating: "../", count: max(depth, 0)) + target
+        return root(from: page) + target
     }
 
     /// The prefix that leads from `page` back to the site root (`""`, `../`, `../../`).
     public static func root(from page: String) -> String {
-        String(repeating: "../", count: max(page.split(separator: "/").count - 1, 0))
+        var depth = 0
+        for byte in page.utf8 where byte == UInt8(ascii: "/") { depth += 1 }
+        return depth == 0 ? "" : String(repeating: "../", count: depth)
     }
 
     public static func application(_ slug: String) -> String { "applications/\(slug)/index.html" }

@@ -3,24 +3,30 @@ import Foundation
 /// Escaping for text placed in HTML, SVG and XML outside the template engine.
 enum XMLText {
     /// Escapes `& < > " '` and drops characters XML 1.0 forbids (NUL and most C0 controls).
+    /// Works on UTF-8 bytes: every byte it changes is ASCII, so multi-byte characters pass through whole.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                let v = scalar.value
-                if v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D { continue }
-                if v == 0xFFFE || v == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF })
+        else { return text }
+        var out = [UInt8]()
+        out.reserveCapacity(utf8.count + 64)
+        var bytes = Array(utf8)[...]
+        while let byte = bytes.popFirst() {
+            switch byte {
+            case 0x26: out += Array("&amp;".utf8)
+            case 0x3C: out += Array("&lt;".utf8)
+            case 0x3E: out += Array("&gt;".utf8)
+            case 0x22: out += Array("&quot;".utf8)
+            case 0x27: out += Array("&#39;".utf8)
+            case 0x09, 0x0A, 0x0D: out.append(byte)
+            case 0..<0x20: continue
+            case 0xEF where bytes.count >= 2 && bytes[bytes.startIndex] == 0xBF
+                && (bytes[bytes.startIndex + 1] == 0xBE || bytes[bytes.startIndex + 1] == 0xBF):
+                bytes.removeFirst(2)  // U+FFFE and U+FFFF are not characters in XML
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A link target from a journal value: only http, https and mailto survive; anything else is nil.

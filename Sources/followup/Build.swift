@@ -51,7 +51,9 @@ struct SiteOptions: ParsableArguments {
 
     /// Parses, computes, renders and writes, or leaves Output untouched at the first problem.
     func attempt(_ content: ContentOptions, printDiagnostics shouldPrint: Bool = true) -> Outcome {
+        let timing = Timing(enabled: ProcessInfo.processInfo.environment["FOLLOWUP_TIMING"] != nil)
         var journal = JournalLoader.load(content: content.contentURL)
+        timing.mark("read journal")
         if shouldPrint { printDiagnostics(journal.diagnostics) }
         if journal.hasErrors {
             return Outcome(diagnostics: journal.diagnostics, failure: "the journal has errors")
@@ -69,10 +71,15 @@ struct SiteOptions: ParsableArguments {
             if `public` { journal = PublicJournal.make(journal) }
             let today = content.day(for: journal)
             let stats = Analyzer.statistics(journal, today: today)
+            timing.mark("statistics")
             let rendered = try SiteBuilder.build(
                 journal: journal, stats: stats, theme: loadedTheme,
                 options: BuildOptions(today: today, baseURL: baseURL, includeDrafts: drafts, isPublic: `public`))
-            let report = try OutputWriter(output: outputURL).write(rendered)
+            timing.mark("render")
+            var writer = OutputWriter(output: outputURL)
+            FaultPoints.install(on: &writer, files: rendered.files.count)
+            let report = try writer.write(rendered)
+            timing.mark("write")
             return Outcome(
                 diagnostics: journal.diagnostics, report: report, notes: rendered.notes, fileCount: rendered.files.count)
         } catch {
@@ -121,5 +128,57 @@ struct SiteOptions: ParsableArguments {
             )
         }
         return report
+    }
+}
+
+/// Phase times on standard error when FOLLOWUP_TIMING is set (for the benchmark and for curiosity).
+final class Timing {
+    let enabled: Bool
+    var last = Date()
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func mark(_ phase: String) {
+        guard enabled else { return }
+        let now = Date()
+        FileHandle.standardError.write(Data("\(phase): \(String(format: "%.3f", now.timeIntervalSince(last))) s\n".utf8))
+        last = now
+    }
+}
+
+/// Test seams for the fault tests: with FOLLOWUP_TEST_PAUSE=render the build stops after rendering
+/// and before touching Output; with FOLLOWUP_TEST_PAUSE=write it stops after writing three files. In
+/// both cases it says so on standard error and sleeps, so a test can kill it at that point.
+enum FaultPoints {
+    static func install(on writer: inout OutputWriter, files: Int) {
+        switch ProcessInfo.processInfo.environment["FOLLOWUP_TEST_PAUSE"] {
+        case "render":
+            pause("rendered")
+        case "write":
+            let counter = Counter()
+            let write = writer.writeFile
+            writer.writeFile = { url, bytes in
+                try write(url, bytes)
+                // The first write is the manifest of intent; stop after three pages.
+                if counter.increment() == 4 { pause("writing") }
+            }
+        default: break
+        }
+    }
+
+    static func pause(_ point: String) {
+        FileHandle.standardError.write(Data("paused: \(point)\n".utf8))
+        sleep(120)
+    }
+
+    final class Counter: @unchecked Sendable {
+        private var value = 0
+        private let lock = NSLock()
+        func increment() -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            value += 1
+            return value
+        }
     }
 }

@@ -67,3 +67,21 @@ import Testing
         #expect(j.diagnostics.first?.location.line == 1 && j.diagnostics.first?.location.column == 3)
     }
 }
+
+/// Inputs that once crashed the reader, found by the fuzz test; each must now read cleanly.
+@Suite struct FuzzRegressionTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/fuzz-regressions")
+
+    static var cases: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+    }
+
+    @Test(arguments: cases)
+    func readsWithoutCrashing(_ name: String) throws {
+        let data = try Data(contentsOf: Self.folder.appendingPathComponent(name))
+        let source = try SourceText.decode(data, displayPath: name, relativePath: name).get()
+        let j = JournalBuilder.build(sources: [source], config: SiteConfig())
+        #expect(j.diagnostics.allSatisfy { $0.location.line >= 1 })
+    }
+}

@@ -40,3 +40,19 @@ import Testing
         #expect(items[0].firstChild?.startColumn == 3)
     }
 }
+
+/// cmark-gfm keeps the extensions' special characters in a process-wide table; many documents
+/// parsed at once must still all see `~~` and tables.
+@Suite struct MarkdownConcurrencyTests {
+    @Test func concurrentParsesAllUseTheExtensions() async {
+        let text = "Some ~~struck~~ text and a table:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+        let results = await withTaskGroup(of: String.self) { group in
+            for _ in 0..<400 { group.addTask { MarkdownRenderer.html(text) } }
+            var all: [String] = []
+            for await html in group { all.append(html) }
+            return all
+        }
+        #expect(results.count == 400)
+        #expect(results.allSatisfy { $0.contains("<del>struck</del>") && $0.contains("<table>") })
+    }
+}

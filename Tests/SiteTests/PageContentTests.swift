@@ -133,3 +133,15 @@ enum LinkScanner {
         return parts.joined(separator: "/")
     }
 }
+
+/// Building on every core gives the same bytes as building on one.
+@Suite(.serialized) struct ParallelBuildTests {
+    @Test func parallelAndSerialBuildsAreByteIdentical() throws {
+        Parallel.enabled = false
+        let serial = try SiteFixture.example().0
+        Parallel.enabled = true
+        let parallel = try SiteFixture.example().0
+        #expect(serial.files.count == parallel.files.count)
+        #expect(serial.files == parallel.files)
+    }
+}

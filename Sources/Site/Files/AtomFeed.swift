@@ -18,7 +18,7 @@ enum AtomFeed {
             out += "    <updated>\(article.date)T00:00:00Z</updated>\n"
             if let summary = article.summary { out += "    <summary>\(XMLText.escape(summary))</summary>\n" }
             for tag in article.tags { out += "    <category term=\"\(XMLText.escape(tag))\"/>\n" }
-            out += "    <content type=\"html\">\(XMLText.escape(model.block(article.body)))</content>\n  </entry>\n"
+            out += "    <content type=\"html\">\(XMLText.escape(model.articleHTML[article.slug] ?? model.block(article.body)))</content>\n  </entry>\n"
         }
         return out + "</feed>\n"
     }

@@ -23,7 +23,7 @@ enum AdvicePages {
         return context
     }
 
-    static func tags(_ model: SiteModel) -> [(String, [String: Any])] {
+    static func tags(_ model: SiteModel) -> [(String, () -> [String: Any])] {
         var byTag: [String: (name: String, articles: [Article])] = [:]
         for article in model.articles {
             for tag in article.tags {
@@ -34,16 +34,18 @@ enum AdvicePages {
         return byTag.keys.sorted().map { slug in
             let entry = byTag[slug] ?? ("", [])
             let path = SitePath.tag(slug)
-            var context = model.frame(path: path, title: "Advice tagged \(entry.name)", kind: "advice")
-            context["heading"] = "Advice tagged “\(entry.name)”"
-            context["isTag"] = true
-            context["articles"] = list(entry.articles, model: model, path: path)
-            return (path, context)
+            return (path, {
+                var context = model.frame(path: path, title: "Advice tagged \(entry.name)", kind: "advice")
+                context["heading"] = "Advice tagged “\(entry.name)”"
+                context["isTag"] = true
+                context["articles"] = list(entry.articles, model: model, path: path)
+                return context
+            })
         }
     }
 
-    static func pages(_ model: SiteModel) -> [(String, [String: Any])] {
-        model.articles.map { article in
+    static func page(_ article: Article, _ model: SiteModel) -> (String, [String: Any]) {
+        do {
             let path = SitePath.article(article.slug)
             var context = model.frame(path: path, title: article.title, kind: "advice")
             context["title"] = article.title
@@ -52,7 +54,7 @@ enum AdvicePages {
             context["draft"] = article.isDraft
             context["hasTags"] = !article.tags.isEmpty
             context["tags"] = article.tags.map { ["name": $0, "href": SitePath.link(from: path, to: SitePath.tag(Slug.make($0, fallback: "tag")))] }
-            context["body"] = model.block(article.body)
+            context["body"] = model.articleHTML[article.slug] ?? model.block(article.body)
             let evidence = evidence(for: article.topics, model: model)
             context["evidence"] = evidence
             context["hasEvidence"] = !evidence.isEmpty

@@ -66,7 +66,7 @@ enum ApplicationPages {
         context["hasActions"] = !actions.isEmpty
         context["events"] = app.events.map { event -> [String: Any] in
             let note = event.note.isEmpty ? "" : model.inline(event.note)
-            let details = event.details.isEmpty ? "" : model.block(event.details)
+            let details = event.details.isEmpty ? "" : model.notes(event.details)
             return [
                 "date": event.date.description, "day": Format.long(event.date), "time": orNull(event.time?.description),
                 "kind": event.writtenKind.isEmpty || event.kind != .note ? Format.kindLabel(event.kind) : "note",
@@ -75,11 +75,18 @@ enum ApplicationPages {
             ]
         }
         context["hasEvents"] = !app.events.isEmpty
-        context["notes"] = app.notes.isEmpty ? "" : model.block(app.notes)
+        context["notes"] = app.notes.isEmpty ? "" : model.notes(app.notes)
         context["hasNotes"] = !app.notes.isEmpty
         var topics = Set(actions.map(\.kind.rawValue))
         for event in app.events { topics.insert(event.kind.rawValue) }
-        let advice = model.articles.filter { !Set($0.topics).isDisjoint(with: topics) }
+        var advice: [Article] = []
+        var seen = Set<String>()
+        for topic in topics.sorted() {
+            for article in model.articles(about: topic).prefix(SiteModel.adviceLimit) where seen.insert(article.slug).inserted {
+                advice.append(article)
+            }
+        }
+        advice.sort { $0.date != $1.date ? $0.date > $1.date : TextKey.precedes($0.slug, $1.slug) }
         context["advice"] = advice.map { article -> [String: Any] in
             ["href": SitePath.link(from: path, to: SitePath.article(article.slug)), "title": article.title, "summary": orNull(article.summary)]
         }

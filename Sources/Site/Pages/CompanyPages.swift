@@ -19,26 +19,28 @@ enum CompanyPages {
         return context
     }
 
-    static func pages(_ model: SiteModel) -> [(String, [String: Any])] {
-        model.stats.companies.map { c in
-            let path = SitePath.company(model.companySlugs[c.key] ?? "company")
-            var context = model.frame(path: path, title: c.company, kind: "companies")
-            context["company"] = c.company
-            context["applications"] = c.applications
-            context["responded"] = c.responded
-            context["mean"] = Format.days(c.meanResponseDays)
-            context["median"] = Format.days(c.medianResponseDays?.value)
-            context["pending"] = c.pending
-            context["rows"] = c.applicationSlugs.compactMap { model.factsBySlug[$0] }.map { fact -> [String: Any] in
-                [
-                    "role": fact.application.role.isEmpty ? "(no role)" : fact.application.role,
-                    "href": SitePath.link(from: path, to: SitePath.application(fact.application.slug)),
-                    "status": fact.status.rawValue,
-                    "applied": fact.appliedIndex.map { Format.short(fact.past[$0].date) } ?? "–",
-                    "firstAnswer": fact.firstResponse.map { $0.observed ? String($0.days) : "(\($0.days)+)" } ?? "–",
-                ]
-            }
-            return (path, context)
+    static func path(_ c: CompanyFigures, _ model: SiteModel) -> String {
+        SitePath.company(model.companySlugs[c.key] ?? "company")
+    }
+
+    static func page(_ c: CompanyFigures, _ model: SiteModel) -> [String: Any] {
+        let path = path(c, model)
+        var context = model.frame(path: path, title: c.company, kind: "companies")
+        context["company"] = c.company
+        context["applications"] = c.applications
+        context["responded"] = c.responded
+        context["mean"] = Format.days(c.meanResponseDays)
+        context["median"] = Format.days(c.medianResponseDays?.value)
+        context["pending"] = c.pending
+        context["rows"] = c.applicationSlugs.compactMap { model.factsBySlug[$0] }.map { fact -> [String: Any] in
+            [
+                "role": fact.application.role.isEmpty ? "(no role)" : fact.application.role,
+                "href": SitePath.link(from: path, to: SitePath.application(fact.application.slug)),
+                "status": fact.status.rawValue,
+                "applied": fact.appliedIndex.map { Format.short(fact.past[$0].date) } ?? "–",
+                "firstAnswer": fact.firstResponse.map { $0.observed ? String($0.days) : "(\($0.days)+)" } ?? "–",
+            ]
         }
+        return context
     }
 }

@@ -17,6 +17,13 @@ struct SiteModel {
     let factsBySlug: [String: ApplicationFacts]
     /// Application slug → its actions.
     let actionsBySlug: [String: [Action]]
+    let articlesBySlug: [String: Article]
+    /// Topic → its articles, newest first.
+    let articlesByTopic: [String: [Article]]
+    /// Each article's body rendered once (pages and the feed share it).
+    let articleHTML: [String: String]
+    /// The most advice links a page shows for one thing (every match stays in stats.json).
+    static let adviceLimit = 3
 
     init(journal: Journal, stats: Statistics, options: BuildOptions) {
         self.journal = journal
@@ -40,6 +47,17 @@ struct SiteModel {
         var actions: [String: [Action]] = [:]
         for action in stats.actions { actions[action.application, default: []].append(action) }
         actionsBySlug = actions
+        var bySlug: [String: Article] = [:]
+        var byTopic: [String: [Article]] = [:]
+        for article in articles {
+            bySlug[article.slug] = article
+            for topic in Set(article.topics) { byTopic[topic, default: []].append(article) }
+        }
+        articlesBySlug = bySlug
+        articlesByTopic = byTopic
+        let options = markdown
+        let bodies = Parallel.map(articles) { MarkdownRenderer.html($0.body, options: options) }
+        articleHTML = Dictionary(zip(articles.map(\.slug), bodies), uniquingKeysWith: { first, _ in first })
     }
 
     var today: CivilDate { options.today }
@@ -72,12 +90,12 @@ struct SiteModel {
 
     /// Articles whose topics include `topic`, newest first.
     func articles(about topic: String) -> [Article] {
-        articles.filter { $0.topics.contains(topic) }
+        articlesByTopic[topic] ?? []
     }
 
     /// Links to articles, labelled "advice", "advice 2", … with the title as a tooltip.
     func articleLinks(_ slugs: [String], from path: String) -> [[String: Any]] {
-        let found = slugs.compactMap { slug in articles.first { $0.slug == slug } }
+        let found = slugs.lazy.compactMap { self.articlesBySlug[$0] }.prefix(Self.adviceLimit)
         return found.enumerated().map { index, article in
             [
                 "href": SitePath.link(from: path, to: SitePath.article(article.slug)), "title": article.title,
@@ -116,8 +134,14 @@ struct SiteModel {
 
     // MARK: Markdown
 
-    func inline(_ markdown: String) -> String { MarkdownRenderer.inlineHTML(markdown, options: self.markdown) }
+    /// A journal note: inline Markdown whose links may only be http, https or mailto.
+    func inline(_ markdown: String) -> String { MarkdownRenderer.inlineHTML(markdown, options: noteOptions) }
+    /// Free notes of an application (same link rule as event notes).
+    func notes(_ markdown: String) -> String { MarkdownRenderer.html(markdown, options: noteOptions) }
+    /// An article body.
     func block(_ markdown: String) -> String { MarkdownRenderer.html(markdown, options: self.markdown) }
+
+    var noteOptions: MarkdownOptions { MarkdownOptions(unsafeHTML: markdown.unsafeHTML, linkSchemes: MarkdownOptions.noteSchemes) }
 }
 
 extension String {

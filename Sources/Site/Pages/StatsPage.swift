@@ -42,7 +42,7 @@ enum StatsPage {
                 "without": Format.share(e.afterInterviewWithout.answered, of: e.afterInterviewWithout.applications),
             ],
         ]
-        context["followArticles"] = (model.articles(about: "follow-up") + model.articles(about: "move-on")).map {
+        context["followArticles"] = (model.articles(about: "follow-up").prefix(SiteModel.adviceLimit) + model.articles(about: "move-on").prefix(SiteModel.adviceLimit)).map {
             ["href": SitePath.link(from: path, to: SitePath.article($0.slug)), "title": $0.title]
         }
         context["thankYou"] = [

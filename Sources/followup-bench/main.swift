@@ -1,0 +1,167 @@
+import Foundation
+import Markdown
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+// followup-bench: measures `followup build` against the cmark-gfm floor (and Hugo when installed)
+// on generated corpora, and prints a table of seconds, ratios and peak memory.
+//
+//   swift build -c release && .build/release/followup-bench [--quick] [--work /dev/shm/followup-bench]
+//   .build/release/followup-bench floor CONTENT OUT   (the baseline alone: cmark-gfm, one page per file)
+//   .build/release/followup-bench corpus N M DIR      (write a corpus of N applications and M articles)
+
+/// Runs a program, waits for it, and returns wall time, peak resident memory and exit status.
+func measure(_ arguments: [String]) -> (seconds: Double, peakMB: Double, status: Int32) {
+    var pid = pid_t()
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    let argv = arguments.map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    let started = Date()
+    let spawned = posix_spawn(&pid, arguments[0], &actions, nil, argv, environ)
+    posix_spawn_file_actions_destroy(&actions)
+    guard spawned == 0 else { return (0, 0, -1) }
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    return (Date().timeIntervalSince(started), Double(usage.ru_maxrss) / 1024, (status >> 8) & 0xFF)
+}
+
+/// The median of three runs.
+func median3(_ run: () -> (seconds: Double, peakMB: Double, status: Int32)) -> (seconds: Double, peakMB: Double, status: Int32) {
+    let runs = (0..<3).map { _ in run() }.sorted { $0.seconds < $1.seconds }
+    return runs[1]
+}
+
+/// The baseline: every Markdown file of a Content folder rendered to its own HTML page by cmark-gfm.
+func floor(content: String, output: String) throws {
+    let manager = FileManager.default
+    try? manager.removeItem(atPath: output)
+    try manager.createDirectory(atPath: output, withIntermediateDirectories: true)
+    var index = 0
+    let enumerator = manager.enumerator(atPath: content)
+    while let path = enumerator?.nextObject() as? String {
+        guard path.hasSuffix(".md"), let data = manager.contents(atPath: content + "/" + path) else { continue }
+        let html = MarkdownRenderer.html(String(decoding: data, as: UTF8.self))
+        try Data(("<!DOCTYPE html><html><body>" + html + "</body></html>").utf8).write(
+            to: URL(fileURLWithPath: "\(output)/\(index).html"))
+        index += 1
+    }
+}
+
+func hugoSite(articles: String, at root: String) throws {
+    let manager = FileManager.default
+    try? manager.removeItem(atPath: root)
+    try manager.createDirectory(atPath: root + "/content/posts", withIntermediateDirectories: true)
+    try manager.createDirectory(atPath: root + "/layouts/_default", withIntermediateDirectories: true)
+    try "baseURL = 'http://example.org/'\ntitle = 'Bench'\ndisableKinds = ['taxonomy', 'term', 'RSS', 'sitemap']\n".write(
+        toFile: root + "/hugo.toml", atomically: true, encoding: .utf8)
+    try "<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body>{{ block \"main\" . }}{{ end }}</body></html>\n"
+        .write(toFile: root + "/layouts/_default/baseof.html", atomically: true, encoding: .utf8)
+    try "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}\n".write(
+        toFile: root + "/layouts/_default/single.html", atomically: true, encoding: .utf8)
+    try "{{ define \"main\" }}<ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n"
+        .write(toFile: root + "/layouts/_default/list.html", atomically: true, encoding: .utf8)
+    for name in try manager.contentsOfDirectory(atPath: articles) where name.hasSuffix(".md") {
+        try manager.copyItem(atPath: articles + "/" + name, toPath: root + "/content/posts/" + name)
+    }
+}
+
+func which(_ program: String) -> String? {
+    for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+        let path = "\(folder)/\(program)"
+        if FileManager.default.isExecutableFile(atPath: path) { return path }
+    }
+    return nil
+}
+
+func format(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "floor", arguments.count == 3 {
+    try floor(content: arguments[1], output: arguments[2])
+    exit(0)
+}
+if arguments.first == "corpus", arguments.count == 4, let n = Int(arguments[1]), let m = Int(arguments[2]) {
+    try Corpus(applications: n, articles: m, seed: 42).write(to: URL(fileURLWithPath: arguments[3]))
+    exit(0)
+}
+
+let quick = arguments.contains("--quick")
+let work = arguments.firstIndex(of: "--work").map { arguments[$0 + 1] }
+    ?? (FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm/followup-bench" : NSTemporaryDirectory() + "followup-bench")
+let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+let followup = me.deletingLastPathComponent().appendingPathComponent("followup").path
+guard FileManager.default.isExecutableFile(atPath: followup) else {
+    print("build followup first: swift build -c release")
+    exit(1)
+}
+try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+
+print("Followup benchmark on \(ProcessInfo.processInfo.processorCount) cores; work folder \(work) (medians of 3 runs)\n")
+print("| applications | articles | floor s | followup s | × floor | peak MB (floor / followup) | unchanged rebuild s (files written) |")
+print("|---:|---:|---:|---:|---:|---:|---:|")
+let sizes = quick ? [1000] : [1000, 2500, 10000]
+var scaling: [Int: Double] = [:]
+for size in sizes {
+    let articles = 1000
+    let content = "\(work)/content-\(size)"
+    try Corpus(applications: size, articles: articles, seed: 42).write(to: URL(fileURLWithPath: content))
+    let floorRun = median3 { measure([me.path, "floor", content, "\(work)/floor-out"]) }
+    let output = "\(work)/out-\(size)"
+    try? FileManager.default.removeItem(atPath: output)
+    let build = median3 {
+        try? FileManager.default.removeItem(atPath: output)
+        return measure([followup, "build", "--content", content, "--output", output, "--today", "2026-11-20", "--quiet"])
+    }
+    let rebuild = measure([followup, "build", "--content", content, "--output", output, "--today", "2026-11-20", "--quiet"])
+    // Count what an unchanged rebuild wrote: the manifest's mtime changes, pages must not.
+    let probe = Process()
+    probe.executableURL = URL(fileURLWithPath: followup)
+    probe.arguments = ["build", "--content", content, "--output", output, "--today", "2026-11-20", "--verbose"]
+    let pipe = Pipe()
+    probe.standardOutput = pipe
+    try probe.run()
+    let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    probe.waitUntilExit()
+    let written = text.split(separator: "\n").filter { $0.hasPrefix("wrote ") }.count
+    scaling[size] = build.seconds
+    print("| \(size) | \(articles) | \(format(floorRun.seconds)) | \(format(build.seconds)) | \(format(build.seconds / floorRun.seconds, 1)) | \(format(floorRun.peakMB, 0)) / \(format(build.peakMB, 0)) | \(format(rebuild.seconds)) (\(written)) |")
+    if build.status != 0 { print("  (followup build exited \(build.status))") }
+}
+if let big = scaling[10000], let mid = scaling[2500] {
+    print("\nScaling: 10,000 applications cost \(format(big / mid, 2))× what 2,500 cost (linear would be 4×).")
+}
+
+// One application edited at the largest size: the rebuild serve runs after a save.
+if let size = sizes.last {
+    let content = "\(work)/content-\(size)"
+    let output = "\(work)/out-\(size)"
+    let file = "\(content)/journal/single/app-0.md"
+    var text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+    text += "- 2025-11-19 note: edited for the benchmark\n"
+    try text.write(toFile: file, atomically: true, encoding: .utf8)
+    let edit = measure([followup, "build", "--content", content, "--output", output, "--today", "2026-11-20", "--quiet"])
+    print("Edit one application at \(size) applications, then rebuild (what serve does before the reload event): \(format(edit.seconds)) s")
+}
+
+// Peer: Hugo on the same 1,000 articles, against Followup with a small journal and those articles.
+if let hugo = which("hugo") {
+    let content = "\(work)/content-peer"
+    try Corpus(applications: 10, articles: 1000, seed: 7).write(to: URL(fileURLWithPath: content))
+    try hugoSite(articles: content + "/articles", at: "\(work)/hugo")
+    let hugoRun = median3 {
+        try? FileManager.default.removeItem(atPath: "\(work)/hugo/public")
+        return measure([hugo, "--quiet", "-s", "\(work)/hugo", "-d", "\(work)/hugo/public"])
+    }
+    let ours = median3 {
+        try? FileManager.default.removeItem(atPath: "\(work)/out-peer")
+        return measure([followup, "build", "--content", content, "--output", "\(work)/out-peer", "--today", "2026-11-20", "--quiet"])
+    }
+    print("\nPeer, 1,000 articles: Hugo \(format(hugoRun.seconds)) s (\(format(hugoRun.peakMB, 0)) MB), Followup \(format(ours.seconds)) s (\(format(ours.peakMB, 0)) MB): ratio \(format(ours.seconds / hugoRun.seconds)) (below 1.0 means Followup is faster)")
+} else {
+    print("\nPeer: hugo is not installed (Debian package 'hugo'); the peer row is skipped.")
+}
