@@ -84,12 +84,16 @@ public enum ActionQueue {
             let followUps = past.indices.filter { index in past[index].kind == .followUp && (from.map { index > $0 } ?? true) }
             let side = past[latest].kind.side
             if (side == .candidate || side == .meeting) && followUps.count < policy.maxFollowUps {
-                add(.followUp, due: past[latest].date.adding(days: policy.followUpAfterDays), subject: past[latest], order: latest)
+                add(
+                    .followUp, due: past[latest].date.adding(days: policy.followUpAfterDays), subject: past[latest], order: latest
+                )
             }
             if followUps.count >= policy.maxFollowUps, let last = followUps.last,
                 !past[(last + 1)...].contains(where: { $0.kind == .feedbackRequest })
             {
-                add(.feedbackRequest, due: past[last].date.adding(days: policy.followUpAfterDays), subject: past[last], order: last)
+                add(
+                    .feedbackRequest, due: past[last].date.adding(days: policy.followUpAfterDays), subject: past[last],
+                    order: last)
             }
         }
 

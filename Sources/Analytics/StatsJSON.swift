@@ -73,7 +73,9 @@ public enum StatsJSON {
     }
 
     static func group(_ group: Group, _ answeredName: String) -> JSONValue {
-        .object([("applications", .int(group.applications)), (answeredName, .int(group.answered)), ("rate", .optional(group.rate))])
+        .object([
+            ("applications", .int(group.applications)), (answeredName, .int(group.answered)), ("rate", .optional(group.rate)),
+        ])
     }
 
     static func action(_ action: Action) -> JSONValue {

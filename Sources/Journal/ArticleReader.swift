@@ -40,7 +40,8 @@ enum ArticleReader {
                 diagnostics.append(
                     .warning(
                         field.location,
-                        "unknown key '\(field.key)' in article front matter (known: title, date, summary, tags, topics, draft, slug)"))
+                        "unknown key '\(field.key)' in article front matter (known: title, date, summary, tags, topics, draft, slug)"
+                    ))
             }
         }
         if title == nil { diagnostics.append(.error(origin, "article has no 'title' in its front matter")) }

@@ -12,8 +12,10 @@ public struct Journal: Sendable {
     /// Every diagnostic, sorted by file, line and column.
     public var diagnostics: [Diagnostic]
 
-    public init(config: SiteConfig = SiteConfig(), applications: [Application] = [], articles: [Article] = [],
-                diagnostics: [Diagnostic] = []) {
+    public init(
+        config: SiteConfig = SiteConfig(), applications: [Application] = [], articles: [Article] = [],
+        diagnostics: [Diagnostic] = []
+    ) {
         self.config = config
         self.applications = applications
         self.articles = articles

@@ -26,7 +26,9 @@ public enum JournalEditor {
         if candidates.count > 1 {
             return .failure(
                 EditError(
-                    description: "'\(target)' matches \(candidates.count) applications; name one by its slug: \(candidates.map(\.slug).joined(separator: ", "))"))
+                    description:
+                        "'\(target)' matches \(candidates.count) applications; name one by its slug: \(candidates.map(\.slug).joined(separator: ", "))"
+                ))
         }
         return .success(candidates[0])
     }
@@ -60,7 +62,9 @@ public enum JournalEditor {
         var blankFirst = false
         if let last {
             afterLine = max(last.endLine, last.location.line)
-            while afterLine > last.location.line, afterLine <= lines.count, isBlank(bytes[lines[afterLine - 1]]) { afterLine -= 1 }
+            while afterLine > last.location.line, afterLine <= lines.count, isBlank(bytes[lines[afterLine - 1]]) {
+                afterLine -= 1
+            }
             let lineBytes = Array(bytes[lines[last.location.line - 1]])
             let prefix = Array(lineBytes.prefix(max(last.location.column - 1, 0)))
             marker = nextMarker(String(decoding: prefix, as: UTF8.self))

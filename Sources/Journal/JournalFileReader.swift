@@ -101,7 +101,9 @@ struct JournalFileReader {
             var notes = NoteCollector()
             var events: [Event] = []
             readBlocks(section.blocks, propertiesAllowed: true, app: &app, events: &events, notes: &notes)
-            app.endLine = index + 1 < sections.count ? (sections[index + 1].heading?.startLine ?? source.lines.count + 1) - 1 : source.lines.count
+            app.endLine =
+                index + 1 < sections.count
+                ? (sections[index + 1].heading?.startLine ?? source.lines.count + 1) - 1 : source.lines.count
             finish(&app, events: events, notes: notes)
         }
     }

@@ -20,7 +20,9 @@ enum SiteConfigReader {
                             config.timeZoneIdentifier = name
                         } else {
                             diagnostics.append(
-                                .error(field.location, "'timezone' must be an IANA time zone name like Europe/Berlin, not '\(name)'"))
+                                .error(
+                                    field.location, "'timezone' must be an IANA time zone name like Europe/Berlin, not '\(name)'")
+                            )
                         }
                     }
                 case "unsafe_html": config.unsafeHTML = field.bool(&diagnostics) ?? false
@@ -29,7 +31,8 @@ enum SiteConfigReader {
                     diagnostics.append(
                         .warning(
                             field.location,
-                            "unknown key '\(field.key)' in site.yml (known: title, author, base_url, timezone, unsafe_html, policy)"))
+                            "unknown key '\(field.key)' in site.yml (known: title, author, base_url, timezone, unsafe_html, policy)"
+                        ))
                 }
             }
         }

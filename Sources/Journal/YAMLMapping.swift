@@ -142,7 +142,9 @@ extension YAMLMapping.Field {
     func list(_ diagnostics: inout [Diagnostic]) -> [String] {
         switch node {
         case .scalar(let scalar):
-            return scalar.string.withoutControlCharacters.split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
+            return scalar.string.withoutControlCharacters.split(separator: ",").map { String($0).trimmingWhitespace }.filter {
+                !$0.isEmpty
+            }
         case .sequence(let sequence):
             var result: [String] = []
             for item in sequence {

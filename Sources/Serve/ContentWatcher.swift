@@ -32,7 +32,8 @@ public struct ContentWatcher: Sendable {
                     if info.st_mode & S_IFMT == S_IFDIR {
                         stack.append(path)
                     } else {
-                        result[path] = Int(info.st_size) &* 31 &+ Int(info.st_mtim.tv_sec) &* 1_000_000_007 &+ Int(info.st_mtim.tv_nsec)
+                        result[path] =
+                            Int(info.st_size) &* 31 &+ Int(info.st_mtim.tv_sec) &* 1_000_000_007 &+ Int(info.st_mtim.tv_nsec)
                     }
                 }
             }

@@ -26,7 +26,7 @@ public final class DevServer: Sendable {
         }
         switch files.resolve(request.target.path(percentEncoded: true)) {
         case .redirect(let location):
-            return HTTPResponse(statusCode: .found, headers: [.location: location])
+            return HTTPResponse(statusCode: .found, headers: HTTPHeaders([.location: location]))
         case .forbidden:
             return HTTPResponse(statusCode: .forbidden, headers: [.contentType: "text/plain"], body: Data("Forbidden\n".utf8))
         case .notFound:
@@ -42,9 +42,9 @@ public final class DevServer: Sendable {
             }
             let type = StaticFiles.contentType(for: url)
             if type.hasPrefix("text/html") { data = inject(data, prefix: files.prefix) }
+            let body = request.method == .HEAD ? Data() : data
             return HTTPResponse(
-                statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
-                body: request.method == .HEAD ? Data() : data)
+                statusCode: .ok, headers: HTTPHeaders([.contentType: type, .cacheControl: "no-store"]), body: body)
         }
     }
 
@@ -110,7 +110,8 @@ struct DevHandler: HTTPHandler {
             return HTTPResponse(
                 statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8"], body: Data(ReloadScript.source.utf8))
         case "state":
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json"], body: Data(await hub.current.json.utf8))
+            return HTTPResponse(
+                statusCode: .ok, headers: [.contentType: "application/json"], body: Data(await hub.current.json.utf8))
         case "errors":
             return HTTPResponse(
                 statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],

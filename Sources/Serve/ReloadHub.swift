@@ -23,7 +23,11 @@ public struct SiteState: Sendable, Equatable {
                 case "\\": out += "\\\\"
                 case "<": out += "\\u003c"
                 default:
-                    if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+                    if scalar.value < 0x20 {
+                        out += String(format: "\\u%04x", scalar.value)
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
                 }
             }
             return out + "\""

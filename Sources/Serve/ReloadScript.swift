@@ -61,7 +61,8 @@ enum ErrorsPage {
             // path:line:col: severity: message
             let parts = line.split(separator: ":", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
             if parts.count == 5 {
-                rows += "<tr class=\"\(escape(parts[3].trimmingCharacters(in: .whitespaces)))\"><td>\(escape(parts[0]))</td><td class=\"num\">\(escape(parts[1]))</td><td class=\"num\">\(escape(parts[2]))</td><td>\(escape(parts[3]))</td><td>\(escape(parts[4].trimmingCharacters(in: .whitespaces)))</td></tr>\n"
+                rows +=
+                    "<tr class=\"\(escape(parts[3].trimmingCharacters(in: .whitespaces)))\"><td>\(escape(parts[0]))</td><td class=\"num\">\(escape(parts[1]))</td><td class=\"num\">\(escape(parts[2]))</td><td>\(escape(parts[3]))</td><td>\(escape(parts[4].trimmingCharacters(in: .whitespaces)))</td></tr>\n"
             } else {
                 rows += "<tr><td colspan=\"5\">\(escape(line))</td></tr>\n"
             }

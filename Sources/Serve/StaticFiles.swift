@@ -65,7 +65,8 @@ public struct StaticFiles: Sendable {
         case "css": return "text/css; charset=utf-8"
         case "js": return "text/javascript; charset=utf-8"
         case "json": return "application/json; charset=utf-8"
-        case "xml": return url.lastPathComponent == "feed.xml" ? "application/atom+xml; charset=utf-8" : "application/xml; charset=utf-8"
+        case "xml":
+            return url.lastPathComponent == "feed.xml" ? "application/atom+xml; charset=utf-8" : "application/xml; charset=utf-8"
         case "ics": return "text/calendar; charset=utf-8"
         case "csv": return "text/csv; charset=utf-8"
         case "svg": return "image/svg+xml"

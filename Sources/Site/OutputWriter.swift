@@ -47,7 +47,8 @@ public struct OutputWriter {
         }
         for marker in [".git", "Content", "Themes", "Package.swift"] {
             if FileManager.default.fileExists(atPath: output.appendingPathComponent(marker).path) {
-                return "refusing to write into '\(output.path)': it holds '\(marker)', so it looks like a project folder, not a place for generated files; choose another --output"
+                return
+                    "refusing to write into '\(output.path)': it holds '\(marker)', so it looks like a project folder, not a place for generated files; choose another --output"
             }
         }
         return nil
@@ -175,7 +176,8 @@ public struct OutputWriter {
             if n <= 0 { return false }
             offset += n
         }
-        return old.withUnsafeBytes { a in bytes.withUnsafeBytes { b in memcmp(a.baseAddress!, b.baseAddress!, bytes.count) == 0 } }
+        return old.withUnsafeBytes { a in bytes.withUnsafeBytes { b in memcmp(a.baseAddress!, b.baseAddress!, bytes.count) == 0 }
+        }
     }
 
     enum Kind { case missing, file, directory, symlink }
@@ -200,7 +202,11 @@ public struct OutputWriter {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { continue }
             for name in names {
                 let path = relative.isEmpty ? name : relative + "/" + name
-                if kind(folder.appendingPathComponent(path).path) == .directory { stack.append(path) } else { result.append(path) }
+                if kind(folder.appendingPathComponent(path).path) == .directory {
+                    stack.append(path)
+                } else {
+                    result.append(path)
+                }
             }
         }
         return result

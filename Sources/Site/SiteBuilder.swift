@@ -51,7 +51,10 @@ public enum SiteBuilder {
                 totals[job.template] = (t.count + 1, t.context + result.context, t.render + result.render)
             }
             for (name, t) in totals.sorted(by: { $0.value.render > $1.value.render }) {
-                FileHandle.standardError.write(Data("  \(name): \(t.count) pages, context \(String(format: "%.3f", t.context)) s, template \(String(format: "%.3f", t.render)) s\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "  \(name): \(t.count) pages, context \(String(format: "%.3f", t.context)) s, template \(String(format: "%.3f", t.render)) s\n"
+                            .utf8))
             }
         }
         let renderedBytes = rendered.map(\.bytes)
@@ -65,7 +68,9 @@ public enum SiteBuilder {
             !privateSlugs.contains { path == SitePath.application($0) }
         }
         if base == nil {
-            notes.append("sitemap.xml and feed.xml use relative URLs: set base_url in site.yml (or --base-url) to a full URL like https://example.com/search/ to make them absolute")
+            notes.append(
+                "sitemap.xml and feed.xml use relative URLs: set base_url in site.yml (or --base-url) to a full URL like https://example.com/search/ to make them absolute"
+            )
         }
         let dataFiles: [(String, () -> String)] = [
             ("sitemap.xml", { Sitemap.xml(paths: sitemapPaths, base: base) }),

@@ -6,7 +6,9 @@ enum XMLText {
     /// Works on UTF-8 bytes: every byte it changes is ASCII, so multi-byte characters pass through whole.
     static func escape(_ text: String) -> String {
         let utf8 = text.utf8
-        guard utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF })
+        guard
+            utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF }
+            )
         else { return text }
         var out = [UInt8]()
         out.reserveCapacity(utf8.count + 64)
@@ -20,7 +22,8 @@ enum XMLText {
             case 0x27: out += Array("&#39;".utf8)
             case 0x09, 0x0A, 0x0D: out.append(byte)
             case 0..<0x20: continue
-            case 0xEF where bytes.count >= 2 && bytes[bytes.startIndex] == 0xBF
+            case 0xEF
+            where bytes.count >= 2 && bytes[bytes.startIndex] == 0xBF
                 && (bytes[bytes.startIndex + 1] == 0xBE || bytes[bytes.startIndex + 1] == 0xBF):
                 bytes.removeFirst(2)  // U+FFFE and U+FFFF are not characters in XML
             default: out.append(byte)

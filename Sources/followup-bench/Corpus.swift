@@ -34,7 +34,9 @@ struct Corpus {
         "Redwater", "Cloudberry", "Ashgrove", "Lanternfish", "Brightwell", "Granite", "Mistral", "Willowmere",
         "Osprey", "Heron", "Juniper", "Foxglove", "Marigold", "Pinecone", "Alder", "Basalt", "Cobalt", "Driftwood",
     ]
-    static let suffixes = ["Labs", "Systems", "Health", "Bank", "Games", "Logistics", "Security", "Media", "Energy", "AI", "Software", "Travel"]
+    static let suffixes = [
+        "Labs", "Systems", "Health", "Bank", "Games", "Logistics", "Security", "Media", "Energy", "AI", "Software", "Travel",
+    ]
     static let roles = [
         "iOS Engineer", "Senior iOS Engineer", "Mobile Platform Engineer", "Staff Mobile Engineer", "Lead iOS Engineer",
         "Backend Engineer", "Engineering Manager", "Swift Developer", "Mobile Tech Lead", "Platform Engineer",
@@ -45,7 +47,8 @@ struct Corpus {
         try? manager.removeItem(at: content)
         try manager.createDirectory(at: content.appendingPathComponent("journal/single"), withIntermediateDirectories: true)
         try manager.createDirectory(at: content.appendingPathComponent("articles"), withIntermediateDirectories: true)
-        try "title: Benchmark search\ntimezone: UTC\n".write(to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+        try "title: Benchmark search\ntimezone: UTC\n".write(
+            to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
         var random = SeededRandom(state: seed)
         var shared = ""
         var sharedIndex = 0
@@ -54,13 +57,16 @@ struct Corpus {
             let role = random.pick(Self.roles)
             let events = story(&random, index: index)
             if index % 2 == 0 {
-                let text = "---\ncompany: \(company)\nrole: \(role)\nsource: job board\nlocation: Remote\ncontact: Recruiter \(index)\ntags: [ios, remote]\n---\n\n\(events)\nNotes about the team and the *interview* format, with a [link](https://example.com/\(index)).\n"
-                try text.write(to: content.appendingPathComponent("journal/single/app-\(index).md"), atomically: false, encoding: .utf8)
+                let text =
+                    "---\ncompany: \(company)\nrole: \(role)\nsource: job board\nlocation: Remote\ncontact: Recruiter \(index)\ntags: [ios, remote]\n---\n\n\(events)\nNotes about the team and the *interview* format, with a [link](https://example.com/\(index)).\n"
+                try text.write(
+                    to: content.appendingPathComponent("journal/single/app-\(index).md"), atomically: false, encoding: .utf8)
             } else {
                 shared += "## \(company) — \(role)\nsource: referral · location: Berlin\n\n\(events)\n"
                 if index % 100 == 99 || index == applications - 1 {
                     try ("# Shared file \(sharedIndex)\n\n" + shared).write(
-                        to: content.appendingPathComponent("journal/shared-\(sharedIndex).md"), atomically: false, encoding: .utf8)
+                        to: content.appendingPathComponent("journal/shared-\(sharedIndex).md"), atomically: false, encoding: .utf8
+                    )
                     shared = ""
                     sharedIndex += 1
                 }
@@ -118,7 +124,8 @@ struct Corpus {
 
     /// 5–7 KB of GitHub-flavoured Markdown: headings, paragraphs, a table, code, a task list, links.
     func article(_ random: inout SeededRandom, index: Int) -> String {
-        var text = "---\ntitle: Benchmark article \(index)\ndate: 2026-\(String(format: "%02d", random.int(1...11)))-\(String(format: "%02d", random.int(1...28)))\nsummary: A generated article for the benchmark.\ntags: [bench, tag\(index % 20)]\ntopics: [follow-up]\n---\n\n"
+        var text =
+            "---\ntitle: Benchmark article \(index)\ndate: 2026-\(String(format: "%02d", random.int(1...11)))-\(String(format: "%02d", random.int(1...28)))\nsummary: A generated article for the benchmark.\ntags: [bench, tag\(index % 20)]\ntopics: [follow-up]\n---\n\n"
         let sentences = [
             "Waiting for an answer is the hardest part of a search, and a journal makes it measurable.",
             "A short, specific note after an interview costs little and is remembered.",

@@ -63,7 +63,8 @@ func hugoSite(articles: String, at root: String) throws {
         .write(toFile: root + "/layouts/_default/baseof.html", atomically: true, encoding: .utf8)
     try "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}\n".write(
         toFile: root + "/layouts/_default/single.html", atomically: true, encoding: .utf8)
-    try "{{ define \"main\" }}<ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n"
+    try
+        "{{ define \"main\" }}<ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n"
         .write(toFile: root + "/layouts/_default/list.html", atomically: true, encoding: .utf8)
     for name in try manager.contentsOfDirectory(atPath: articles) where name.hasSuffix(".md") {
         try manager.copyItem(atPath: articles + "/" + name, toPath: root + "/content/posts/" + name)
@@ -91,8 +92,10 @@ if arguments.first == "corpus", arguments.count == 4, let n = Int(arguments[1]),
 }
 
 let quick = arguments.contains("--quick")
-let work = arguments.firstIndex(of: "--work").map { arguments[$0 + 1] }
-    ?? (FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm/followup-bench" : NSTemporaryDirectory() + "followup-bench")
+let work =
+    arguments.firstIndex(of: "--work").map { arguments[$0 + 1] }
+    ?? (FileManager.default.fileExists(atPath: "/dev/shm")
+        ? "/dev/shm/followup-bench" : NSTemporaryDirectory() + "followup-bench")
 let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
 let followup = me.deletingLastPathComponent().appendingPathComponent("followup").path
 guard FileManager.default.isExecutableFile(atPath: followup) else {
@@ -102,7 +105,9 @@ guard FileManager.default.isExecutableFile(atPath: followup) else {
 try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
 
 print("Followup benchmark on \(ProcessInfo.processInfo.processorCount) cores; work folder \(work) (medians of 3 runs)\n")
-print("| applications | articles | floor s | followup s | × floor | peak MB (floor / followup) | unchanged rebuild s (files written) |")
+print(
+    "| applications | articles | floor s | followup s | × floor | peak MB (floor / followup) | unchanged rebuild s (files written) |"
+)
 print("|---:|---:|---:|---:|---:|---:|---:|")
 let sizes = quick ? [1000] : [1000, 2500, 10000]
 var scaling: [Int: Double] = [:]
@@ -129,7 +134,9 @@ for size in sizes {
     probe.waitUntilExit()
     let written = text.split(separator: "\n").filter { $0.hasPrefix("wrote ") }.count
     scaling[size] = build.seconds
-    print("| \(size) | \(articles) | \(format(floorRun.seconds)) | \(format(build.seconds)) | \(format(build.seconds / floorRun.seconds, 1)) | \(format(floorRun.peakMB, 0)) / \(format(build.peakMB, 0)) | \(format(rebuild.seconds)) (\(written)) |")
+    print(
+        "| \(size) | \(articles) | \(format(floorRun.seconds)) | \(format(build.seconds)) | \(format(build.seconds / floorRun.seconds, 1)) | \(format(floorRun.peakMB, 0)) / \(format(build.peakMB, 0)) | \(format(rebuild.seconds)) (\(written)) |"
+    )
     if build.status != 0 { print("  (followup build exited \(build.status))") }
 }
 if let big = scaling[10000], let mid = scaling[2500] {
@@ -145,7 +152,9 @@ if let size = sizes.last {
     text += "- 2025-11-19 note: edited for the benchmark\n"
     try text.write(toFile: file, atomically: true, encoding: .utf8)
     let edit = measure([followup, "build", "--content", content, "--output", output, "--today", "2026-11-20", "--quiet"])
-    print("Edit one application at \(size) applications, then rebuild (what serve does before the reload event): \(format(edit.seconds)) s")
+    print(
+        "Edit one application at \(size) applications, then rebuild (what serve does before the reload event): \(format(edit.seconds)) s"
+    )
 }
 
 // Peer: Hugo on the same 1,000 articles, against Followup with a small journal and those articles.
@@ -159,9 +168,13 @@ if let hugo = which("hugo") {
     }
     let ours = median3 {
         try? FileManager.default.removeItem(atPath: "\(work)/out-peer")
-        return measure([followup, "build", "--content", content, "--output", "\(work)/out-peer", "--today", "2026-11-20", "--quiet"])
+        return measure([
+            followup, "build", "--content", content, "--output", "\(work)/out-peer", "--today", "2026-11-20", "--quiet",
+        ])
     }
-    print("\nPeer, 1,000 articles: Hugo \(format(hugoRun.seconds)) s (\(format(hugoRun.peakMB, 0)) MB), Followup \(format(ours.seconds)) s (\(format(ours.peakMB, 0)) MB): ratio \(format(ours.seconds / hugoRun.seconds)) (below 1.0 means Followup is faster)")
+    print(
+        "\nPeer, 1,000 articles: Hugo \(format(hugoRun.seconds)) s (\(format(hugoRun.peakMB, 0)) MB), Followup \(format(ours.seconds)) s (\(format(ours.peakMB, 0)) MB): ratio \(format(ours.seconds / hugoRun.seconds)) (below 1.0 means Followup is faster)"
+    )
 } else {
     print("\nPeer: hugo is not installed (Debian package 'hugo'); the peer row is skipped.")
 }

@@ -28,7 +28,8 @@ struct NewApplication: AsyncParsableCommand {
 }
 
 struct NewArticle: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "article", abstract: "Create Content/articles/SLUG.md (a draft).")
+    static let configuration = CommandConfiguration(
+        commandName: "article", abstract: "Create Content/articles/SLUG.md (a draft).")
     @OptionGroup var options: ContentOptions
     @Argument(help: "The article's title.") var title: String
 
@@ -120,8 +121,10 @@ struct Init: AsyncParsableCommand {
         let content = folder.appendingPathComponent("Content")
         let files: [(String, String)] = [
             ("site.yml", Templates.siteYAML),
-            (Templates.application(company: "Example Company", role: "Your Role", today: today).path,
-             Templates.application(company: "Example Company", role: "Your Role", today: today).text),
+            (
+                Templates.application(company: "Example Company", role: "Your Role", today: today).path,
+                Templates.application(company: "Example Company", role: "Your Role", today: today).text
+            ),
             ("articles/how-to-keep-this-journal.md", Templates.welcomeArticle(today: today)),
         ]
         for (path, text) in files {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Analytics
 @testable import Journal
 
@@ -15,7 +16,8 @@ import Testing
     }
 
     @Test func matchesTheHandWorkedExpectedFile() throws {
-        let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.folder.appendingPathComponent("expected.json")))
+        let expected = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: Self.folder.appendingPathComponent("expected.json")))
         let actual = try JSONSerialization.jsonObject(with: Data(StatsJSON.value(try stats()).serialized().utf8))
         var problems: [String] = []
         JSONSubset.compare(expected, actual, path: "hand", problems: &problems)
@@ -46,10 +48,11 @@ import Testing
     @Test func statusActionsAndJSONNumberShapes() throws {
         let s = try stats()
         #expect(s.byStatus[.waiting] == 2 && s.byStatus[.active] == 1 && s.byStatus[.accepted] == 1 && s.byStatus[.rejected] == 1)
-        #expect(s.actions.map { "\($0.kind.rawValue) \($0.application) \($0.due)" } == [
-            "feedback-request gamma-dev 2026-03-03", "feedback-request beta-dev 2026-03-11",
-            "upcoming delta-ops 2026-03-20", "follow-up epsilon-ops 2026-03-21",
-        ])
+        #expect(
+            s.actions.map { "\($0.kind.rawValue) \($0.application) \($0.due)" } == [
+                "feedback-request gamma-dev 2026-03-03", "feedback-request beta-dev 2026-03-11",
+                "upcoming delta-ops 2026-03-20", "follow-up epsilon-ops 2026-03-21",
+            ])
         let text = StatsJSON.value(s).serialized()
         #expect(text.contains(#""median_days":7,"p90_days":19,"km_median_days":7"#))
         #expect(text.contains(#""mean_days":10.5,"median_days":10.5,"p90_days":14"#))
@@ -59,7 +62,10 @@ import Testing
     @Test func emptyJournalHasNullsNotCrashes() throws {
         let s = Analyzer.statistics(applications: [], policy: Policy(), today: try #require(CivilDate(iso: "2026-03-15")))
         let text = StatsJSON.value(s).serialized()
-        #expect(text.contains(#""first_response":{"eligible":0,"responded":0,"rate":null,"mean_days":null,"median_days":null,"p90_days":null,"km_median_days":null,"km_survival":[{"day":7,"still_waiting":null}"#))
+        #expect(
+            text.contains(
+                #""first_response":{"eligible":0,"responded":0,"rate":null,"mean_days":null,"median_days":null,"p90_days":null,"km_median_days":null,"km_survival":[{"day":7,"still_waiting":null}"#
+            ))
         #expect(text.contains(#""silence":[{"after_days":7,"still_silent":0,"later_replied":0,"share":null}"#))
         #expect(text.hasSuffix(#""companies":[],"actions":[]}"#))
     }

@@ -4,7 +4,8 @@ import Testing
 @Suite(.serialized) struct BuildCommandTests {
     func project() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("followup-build-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Content/journal"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("Content/journal"), withIntermediateDirectories: true)
         try "## Acme — Dev\n- 2026-03-01 applied\n- 2026-03-03 reply\n".write(
             to: folder.appendingPathComponent("Content/journal/a.md"), atomically: true, encoding: .utf8)
         return folder
@@ -27,7 +28,8 @@ import Testing
         let first = try Runner.run(["build", "--today", "2026-03-15", "--verbose"], in: folder)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output/index.html").path))
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output/applications/acme-dev/index.html").path))
+        #expect(
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output/applications/acme-dev/index.html").path))
         let second = try Runner.run(["build", "--today", "2026-03-15", "--verbose"], in: folder)
         #expect(second.status == 0)
         #expect(!second.stdout.contains("wrote "))

@@ -78,7 +78,8 @@ enum Runner {
     @Test func checkReportsErrorsCompilerStyleAndExitsOne() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("followup-cli-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Content/journal"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("Content/journal"), withIntermediateDirectories: true)
         try "## Acme — Dev\n- 2026-02-30 applied\n- 2026-03-01 coffee\n".write(
             to: folder.appendingPathComponent("Content/journal/acme.md"), atomically: true, encoding: .utf8)
         let result = try Runner.run(["check"], in: folder)

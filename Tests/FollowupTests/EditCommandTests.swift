@@ -11,8 +11,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let created = try Runner.run(["init", root.path])
         #expect(created.status == 0)
-        for path in ["Content/site.yml", "Content/articles/how-to-keep-this-journal.md", "Themes/default/templates/layout.mustache",
-                     "Themes/default/assets/style.css"] {
+        for path in [
+            "Content/site.yml", "Content/articles/how-to-keep-this-journal.md", "Themes/default/templates/layout.mustache",
+            "Themes/default/assets/style.css",
+        ] {
             #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path), "\(path)")
         }
         let site = try String(contentsOf: root.appendingPathComponent("Content/site.yml"), encoding: .utf8)
@@ -20,7 +22,8 @@ import Testing
         #expect(try Runner.run(["init", root.path]).status == 64, "init refuses a non-empty folder")
         #expect(try Runner.run(["check"], in: root).status == 0)
 
-        let new = try Runner.run(["new", "application", "--company", "Globex", "--role", "Platform Engineer", "--today", "2026-03-01"], in: root)
+        let new = try Runner.run(
+            ["new", "application", "--company", "Globex", "--role", "Platform Engineer", "--today", "2026-03-01"], in: root)
         #expect(new.status == 0)
         #expect(new.stdout == "Content/journal/globex-platform-engineer.md\n")
         let again = try Runner.run(["new", "application", "--company", "Globex", "--role", "Platform Engineer"], in: root)
@@ -29,7 +32,8 @@ import Testing
 
         let file = root.appendingPathComponent("Content/journal/globex-platform-engineer.md")
         let before = try Data(contentsOf: file)
-        let added = try Runner.run(["add", "Globex", "interview", "with the team", "--date", "2026-03-09", "--time", "10:00"], in: root)
+        let added = try Runner.run(
+            ["add", "Globex", "interview", "with the team", "--date", "2026-03-09", "--time", "10:00"], in: root)
         #expect(added.status == 0, "\(added.stderr)")
         let after = try Data(contentsOf: file)
         let line = Data("- 2026-03-09 10:00 interview: with the team\n".utf8)

@@ -9,7 +9,8 @@ import Testing
 @Suite(.serialized) struct FaultTests {
     func project(applications: Int = 40) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("followup-fault-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Content/journal"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("Content/journal"), withIntermediateDirectories: true)
         var text = ""
         for i in 0..<applications { text += "## Company \(i) — Dev\n- 2026-03-01 applied\n- 2026-03-0\(i % 9 + 1) reply\n\n" }
         try text.write(to: folder.appendingPathComponent("Content/journal/all.md"), atomically: true, encoding: .utf8)
@@ -22,7 +23,8 @@ import Testing
         for case let url as URL in FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) ?? .init() {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                result[String(url.standardizedFileURL.path.dropFirst(base.count))] = FileManager.default.contents(atPath: url.path)
+                result[String(url.standardizedFileURL.path.dropFirst(base.count))] = FileManager.default.contents(
+                    atPath: url.path)
             }
         }
         result[".followup-manifest"] = nil
@@ -114,10 +116,13 @@ import Testing
         try big.write(to: journal.appendingPathComponent("big.md"), atomically: true, encoding: .utf8)
         try ("## Long — Note\n- 2026-02-01 applied: " + String(repeating: "word ", count: 210_000) + "\n").write(
             to: journal.appendingPathComponent("long.md"), atomically: true, encoding: .utf8)
-        try ("## Deep — Lists\n" + (0..<100).map { String(repeating: "  ", count: $0) + "- 2026-02-01 applied\n" }.joined()).write(
-            to: journal.appendingPathComponent("deep.md"), atomically: true, encoding: .utf8)
+        try ("## Deep — Lists\n" + (0..<100).map { String(repeating: "  ", count: $0) + "- 2026-02-01 applied\n" }.joined())
+            .write(
+                to: journal.appendingPathComponent("deep.md"), atomically: true, encoding: .utf8)
         var bomb = "---\ncompany: Bomb\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
-        for level in 1...12 { bomb += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        for level in 1...12 {
+            bomb += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
         try (bomb + "---\n").write(to: journal.appendingPathComponent("bomb.md"), atomically: true, encoding: .utf8)
         for i in 0..<10_000 {
             try "---\ncompany: Small \(i)\n---\n- 2026-02-01 applied\n".write(

@@ -73,7 +73,8 @@ enum RawHTTP {
 
     func journalFolder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("followup-serve-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Content/journal"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("Content/journal"), withIntermediateDirectories: true)
         try "## Acme — Dev\n- 2026-03-01 applied\n".write(
             to: folder.appendingPathComponent("Content/journal/a.md"), atomically: true, encoding: .utf8)
         return folder
@@ -98,7 +99,8 @@ enum RawHTTP {
 
         let home = RawHTTP.request(port: port, "GET /index.html HTTP/1.1")
         #expect(RawHTTP.status(home) == 200)
-        #expect(home.contains("Content-Type: text/html; charset=utf-8") || home.contains("content-type: text/html; charset=utf-8"))
+        #expect(
+            home.contains("Content-Type: text/html; charset=utf-8") || home.contains("content-type: text/html; charset=utf-8"))
         #expect(home.contains("__followup/reload.js"))
         let onDisk = try String(contentsOf: folder.appendingPathComponent("Output/index.html"), encoding: .utf8)
         #expect(!onDisk.contains("__followup"), "the reload script must never reach built files")
@@ -131,6 +133,36 @@ enum RawHTTP {
             #expect([400, 403, 404].contains(RawHTTP.status(response)), "\(path): \(response.prefix(40))")
             #expect(!response.contains("root:"))
         }
+    }
+
+    @Test func aSlowClientDoesNotStallOthers() throws {
+        let folder = try journalFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (process, port, _) = try start(in: folder)
+        defer { process.terminate(); process.waitUntilExit() }
+        // Three clients that send half a request line and then nothing.
+        var idle: [Int32] = []
+        for _ in 0..<3 {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = port.bigEndian
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            _ = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+            _ = "GET /index.ht".withCString { send(fd, $0, strlen($0), 0) }
+            idle.append(fd)
+        }
+        defer { idle.forEach { close($0) } }
+        let started = Date()
+        let response = RawHTTP.request(port: port, "GET /index.html HTTP/1.1", timeout: 20)
+        #expect(RawHTTP.status(response) == 200)
+        #expect(Date().timeIntervalSince(started) < 20)
+        let long = RawHTTP.request(port: port, "GET /" + String(repeating: "a", count: 10_000) + " HTTP/1.1")
+        #expect([400, 403, 404, 414, 431, 0].contains(RawHTTP.status(long)))
     }
 
     @Test func servesUnderASubPathAndStopsOnInterrupt() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Journal
 
 /// Every diagnostic of journal-format.md, fed its bad input, with its exact place and message.
@@ -17,7 +18,10 @@ import Testing
 
     @Test func dateInAnotherShapeIsAWarningAndNotAnEvent() {
         let j = journal(["a.md": "## A — B\n- 2026-01-01 applied\n- 03/01/2026 reply\n"])
-        #expect(printed(j) == ["journal/a.md:3:3: warning: '03/01/2026' is not a date in the form YYYY-MM-DD, so this item is not an event"])
+        #expect(
+            printed(j) == [
+                "journal/a.md:3:3: warning: '03/01/2026' is not a date in the form YYYY-MM-DD, so this item is not an event"
+            ])
         #expect(j.applications[0].events.count == 1)
         #expect(!j.hasErrors)
     }
@@ -30,9 +34,10 @@ import Testing
 
     @Test func unknownKindIsKeptAsANoteWithAWarningAtTheWord() {
         let j = journal(["a.md": "## A — B\n- 2026-03-01 09:30 coffee: with Dana\n"])
-        #expect(printed(j) == [
-            "journal/a.md:2:20: warning: unknown event kind 'coffee' (known: \(EventKind.knownList)); kept as a note"
-        ])
+        #expect(
+            printed(j) == [
+                "journal/a.md:2:20: warning: unknown event kind 'coffee' (known: \(EventKind.knownList)); kept as a note"
+            ])
         #expect(j.applications[0].events[0].kind == .note)
         #expect(j.applications[0].events[0].note == "coffee: with Dana")
     }
@@ -40,9 +45,10 @@ import Testing
     @Test func headingWithoutSeparatorButWithEventsIsAnApplicationWithAWarning() {
         let j = journal(["a.md": "## Initrode\n- 2026-03-01 applied\n\n## Notes\nno events here\n"])
         #expect(j.applications.map(\.company) == ["Initrode"])
-        #expect(printed(j) == [
-            "journal/a.md:1:4: warning: heading 'Initrode' has no separator ('Company — Role'); the whole heading is taken as the company, with no role"
-        ])
+        #expect(
+            printed(j) == [
+                "journal/a.md:1:4: warning: heading 'Initrode' has no separator ('Company — Role'); the whole heading is taken as the company, with no role"
+            ])
     }
 
     @Test func frontMatterThatIsNotYAMLGivesItsLine() {
@@ -57,7 +63,8 @@ import Testing
 
     @Test func frontMatterThatIsNotAMappingIsAnError() {
         let j = journal(["a.md": "---\n- just\n- a list\n---\n"])
-        #expect(printed(j) == ["journal/a.md:2:1: error: front matter must be a mapping of keys to values (like 'title: My search')"])
+        #expect(
+            printed(j) == ["journal/a.md:2:1: error: front matter must be a mapping of keys to values (like 'title: My search')"])
     }
 
     @Test func unclosedFrontMatterIsAnError() {
@@ -73,7 +80,8 @@ import Testing
     }
 
     @Test func errorsAfterLongFrontMatterPointAtTheFileLine() {
-        let text = "---\ncompany: Acme\nrole: Dev\nsource: a\nlocation: b\nlink: c\ncontact: d\nsalary: e\ntags: [x]\nprivate: false\n---\n\n- 2026-13-01 applied\n"
+        let text =
+            "---\ncompany: Acme\nrole: Dev\nsource: a\nlocation: b\nlink: c\ncontact: d\nsalary: e\ntags: [x]\nprivate: false\n---\n\n- 2026-13-01 applied\n"
         #expect(printed(journal(["a.md": text])) == ["journal/a.md:13:3: error: invalid date '2026-13-01'"])
     }
 
@@ -94,16 +102,20 @@ import Testing
             "a.md": "## Acme — Dev\n- 2026-01-01 applied\n",
             "b.md": "---\ncompany: ' ACME '\nrole: dev\n---\n- 2026-01-01 applied\n",
         ])
-        #expect(printed(j) == [
-            "journal/b.md:1:1: error: duplicate application: 'ACME — dev' first dated 2026-01-01 is already at journal/a.md:1:4"
-        ])
+        #expect(
+            printed(j) == [
+                "journal/b.md:1:1: error: duplicate application: 'ACME — dev' first dated 2026-01-01 is already at journal/a.md:1:4"
+            ])
     }
 
     @Test func eventAfterTheFinalOutcomeIsAWarning() {
-        let j = journal(["a.md": "## A — B\n- 2026-01-01 applied\n- 2026-01-05 rejected\n- 2026-01-06 thank-you\n- 2026-01-07 reply\n"])
-        #expect(printed(j) == [
-            "journal/a.md:5:3: warning: 'reply' is dated after the application's final outcome ('rejected' on 2026-01-05)"
+        let j = journal([
+            "a.md": "## A — B\n- 2026-01-01 applied\n- 2026-01-05 rejected\n- 2026-01-06 thank-you\n- 2026-01-07 reply\n"
         ])
+        #expect(
+            printed(j) == [
+                "journal/a.md:5:3: warning: 'reply' is dated after the application's final outcome ('rejected' on 2026-01-05)"
+            ])
     }
 
     @Test func invalidUTF8IsAnErrorAtTheByte() throws {
@@ -118,14 +130,16 @@ import Testing
 
     @Test func siteConfigWrongTypesAreErrorsAndUnknownKeysWarnings() throws {
         let folder = TemporaryFolder()
-        try folder.write("site.yml", "title: T\nunsafe_html: maybe\ncolour: blue\npolicy:\n  max_follow_ups: many\n  silent_after_days: 45\n")
+        try folder.write(
+            "site.yml", "title: T\nunsafe_html: maybe\ncolour: blue\npolicy:\n  max_follow_ups: many\n  silent_after_days: 45\n")
         let j = JournalLoader.load(content: folder.url)
         let messages = j.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.severity.rawValue): \($0.message)" }
-        #expect(messages == [
-            "2:1: error: 'unsafe_html' must be true or false",
-            "3:1: warning: unknown key 'colour' in site.yml (known: title, author, base_url, timezone, unsafe_html, policy)",
-            "5:3: error: 'max_follow_ups' must be a whole number from 1 to 100000",
-        ])
+        #expect(
+            messages == [
+                "2:1: error: 'unsafe_html' must be true or false",
+                "3:1: warning: unknown key 'colour' in site.yml (known: title, author, base_url, timezone, unsafe_html, policy)",
+                "5:3: error: 'max_follow_ups' must be a whole number from 1 to 100000",
+            ])
         #expect(j.config.policy.silentAfterDays == 45)
     }
 
@@ -133,7 +147,8 @@ import Testing
         let folder = TemporaryFolder()
         try folder.write("site.yml", "timezone: Mars/Olympus\n")
         let j = JournalLoader.load(content: folder.url)
-        #expect(j.diagnostics.map(\.message) == ["'timezone' must be an IANA time zone name like Europe/Berlin, not 'Mars/Olympus'"])
+        #expect(
+            j.diagnostics.map(\.message) == ["'timezone' must be an IANA time zone name like Europe/Berlin, not 'Mars/Olympus'"])
         let empty = JournalLoader.load(content: TemporaryFolder().url)
         #expect(empty.config.policy == Policy())
         #expect(empty.config.policy.thankYouWithinHours == 24 && empty.config.policy.followUpAfterDays == 7)
@@ -145,13 +160,16 @@ import Testing
         try folder.write("articles/thanks.md", "---\ntitle: Say thanks\ndate: 2026-01-09\ntopics: [Thank-You]\n---\nBody\n")
         try folder.write("articles/broken.md", "---\ndate: 2026-02-31\n---\n")
         let j = JournalLoader.load(content: folder.url)
-        let messages = j.diagnostics.map { "\($0.location.file.split(separator: "/").last!):\($0.location.line):\($0.location.column): \($0.message)" }
-        #expect(messages == [
-            "broken.md:1:1: article has no 'title' in its front matter",
-            "broken.md:1:1: article has no 'summary'; lists and feeds will show none",
-            "broken.md:2:1: invalid date '2026-02-31' (use YYYY-MM-DD)",
-            "thanks.md:1:1: article has no 'summary'; lists and feeds will show none",
-        ])
+        let messages = j.diagnostics.map {
+            "\($0.location.file.split(separator: "/").last!):\($0.location.line):\($0.location.column): \($0.message)"
+        }
+        #expect(
+            messages == [
+                "broken.md:1:1: article has no 'title' in its front matter",
+                "broken.md:1:1: article has no 'summary'; lists and feeds will show none",
+                "broken.md:2:1: invalid date '2026-02-31' (use YYYY-MM-DD)",
+                "thanks.md:1:1: article has no 'summary'; lists and feeds will show none",
+            ])
         #expect(j.articles.map(\.slug) == ["thanks"])
         #expect(j.articles[0].topics == ["thank-you"])
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Journal
 
 @Suite struct EventParsingTests {
@@ -111,7 +112,9 @@ import Testing
         #expect(events[1].writtenKind == "Declined-By-Employer")
         let unknown = printed(j).filter { $0.contains("unknown event kind") }
         #expect(unknown.count == 1)
-        #expect(unknown.first?.hasPrefix("journal/k.md:6:14: warning: unknown event kind 'finalist' (known: applied, acknowledged,") == true)
+        #expect(
+            unknown.first?.hasPrefix("journal/k.md:6:14: warning: unknown event kind 'finalist' (known: applied, acknowledged,")
+                == true)
     }
 
     @Test func onlyTopLevelListItemsAreEvents() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Journal
 
 /// Seeded mutations of the example journal and articles: every case must end in a journal (with or
@@ -14,7 +15,8 @@ import Testing
             let root = content.appendingPathComponent(folder)
             let enumerator = FileManager.default.enumerator(atPath: root.path)
             while let path = enumerator?.nextObject() as? String {
-                if path.hasSuffix(".md"), let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) {
+                if path.hasSuffix(".md"), let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path)
+                {
                     files.append((folder + "/" + path, Array(data)))
                 }
             }
@@ -99,7 +101,10 @@ enum Mutator {
                     bytes = Array(text.utf8)
                 }
             case 4:  // random YAML line into the front matter area
-                let yaml = ["tags: {a: [b, {c: d}]}", "private: maybe", "company: [x, y]", "date: 99999-01-01", "&x a: *x", "? complex\n: key"]
+                let yaml = [
+                    "tags: {a: [b, {c: d}]}", "private: maybe", "company: [x, y]", "date: 99999-01-01", "&x a: *x",
+                    "? complex\n: key",
+                ]
                 bytes.insert(contentsOf: Array((yaml[random.int(yaml.count)] + "\n").utf8), at: min(4, bytes.count))
             case 5:  // nasty text anywhere
                 let piece = Array(nasty[random.int(nasty.count)].utf8)
@@ -110,7 +115,9 @@ enum Mutator {
                 let depth = 20 + random.int(120)
                 bytes += Array((0..<depth).map { String(repeating: "  ", count: $0) + "- 2026-01-01 x\n" }.joined().utf8)
             default:  // random bytes
-                bytes.insert(contentsOf: (0..<random.int(16)).map { _ in UInt8(truncatingIfNeeded: random.next()) }, at: random.int(bytes.count + 1))
+                bytes.insert(
+                    contentsOf: (0..<random.int(16)).map { _ in UInt8(truncatingIfNeeded: random.next()) },
+                    at: random.int(bytes.count + 1))
             }
         }
         return bytes

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Journal
 
 /// Input a careless editor or a hostile file can produce: a diagnostic at most, never a crash or a hang.
@@ -29,7 +30,10 @@ import Testing
         }
         yaml += "---\n"
         let j = journal(["bomb.md": yaml])
-        #expect(printed(j) == ["journal/bomb.md:2:1: error: front matter expands to more than 10000 values (YAML aliases?); it is not read"])
+        #expect(
+            printed(j) == [
+                "journal/bomb.md:2:1: error: front matter expands to more than 10000 values (YAML aliases?); it is not read"
+            ])
     }
 
     @Test func deeplyNestedListsAndQuotesDoNotCrash() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Journal
 
 /// `followup add` inserts exactly one line, in the file's own line endings, and nothing else changes.
@@ -10,9 +11,13 @@ import Testing
     }
 
     @Test func insertsAfterTheLastEventOfASharedFileSection() throws {
-        let text = "# 2026\r\n\r\n## Acme — Dev\r\n- 2026-03-01 applied\r\n- 2026-03-03 reply\r\n  nested note\r\n\r\nSome notes.\r\n\r\n## Beta — QA\r\n- 2026-03-02 applied\r\n"
+        let text =
+            "# 2026\r\n\r\n## Acme — Dev\r\n- 2026-03-01 applied\r\n- 2026-03-03 reply\r\n  nested note\r\n\r\nSome notes.\r\n\r\n## Beta — QA\r\n- 2026-03-02 applied\r\n"
         let result = try add(text, target: "Acme", line: "2026-03-05 follow-up: nudge")
-        #expect(result == "# 2026\r\n\r\n## Acme — Dev\r\n- 2026-03-01 applied\r\n- 2026-03-03 reply\r\n  nested note\r\n- 2026-03-05 follow-up: nudge\r\n\r\nSome notes.\r\n\r\n## Beta — QA\r\n- 2026-03-02 applied\r\n")
+        #expect(
+            result
+                == "# 2026\r\n\r\n## Acme — Dev\r\n- 2026-03-01 applied\r\n- 2026-03-03 reply\r\n  nested note\r\n- 2026-03-05 follow-up: nudge\r\n\r\nSome notes.\r\n\r\n## Beta — QA\r\n- 2026-03-02 applied\r\n"
+        )
     }
 
     @Test func followsTheLastItemsMarker() throws {
@@ -61,7 +66,9 @@ import Testing
         }
         #expect(error.description == "unknown event kind 'coffee' (known: \(EventKind.knownList))")
         let date = try #require(CivilDate(iso: "2026-03-05"))
-        #expect(JournalEditor.eventText(date: date, time: ClockTime(hour: 9, minute: 5), kind: .reply, note: "a\nb") == "2026-03-05 09:05 reply: a b")
+        #expect(
+            JournalEditor.eventText(date: date, time: ClockTime(hour: 9, minute: 5), kind: .reply, note: "a\nb")
+                == "2026-03-05 09:05 reply: a b")
     }
 
     @Test func newFilesFromTemplatesParseBack() throws {

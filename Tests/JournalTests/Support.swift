@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Journal
 
 /// Reads in-memory journal files (path relative to journal/ → text).

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Serve
 
 @Suite struct StaticFilesTests {
@@ -10,7 +11,8 @@ import Testing
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("followup-serve-\(UUID().uuidString)")
         root = base.appendingPathComponent("Output")
         outside = base.appendingPathComponent("secret")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("applications/a"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("applications/a"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
         try Data("home".utf8).write(to: root.appendingPathComponent("index.html"))
         try Data("a".utf8).write(to: root.appendingPathComponent("applications/a/index.html"))
@@ -66,7 +68,8 @@ import Testing
     @Test func reloadScriptIsInjectedBeforeTheBodyEnds() {
         let page = Data("<html><body><p>x</p></body></html>".utf8)
         let served = String(decoding: DevServer.inject(page, prefix: "/sub/"), as: UTF8.self)
-        #expect(served == "<html><body><p>x</p><script src=\"/sub/__followup/reload.js\" data-base=\"/sub/\"></script></body></html>")
+        #expect(
+            served == "<html><body><p>x</p><script src=\"/sub/__followup/reload.js\" data-base=\"/sub/\"></script></body></html>")
     }
 
     @Test func hubSendsTheCurrentStateThenChanges() async {
@@ -83,7 +86,8 @@ import Testing
     }
 
     @Test func errorsPageEscapesAndListsEachDiagnostic() {
-        let state = SiteState(version: 1, diagnostics: ["Content/journal/a.md:12:3: error: invalid date '<2026>'"], hasErrors: true)
+        let state = SiteState(
+            version: 1, diagnostics: ["Content/journal/a.md:12:3: error: invalid date '<2026>'"], hasErrors: true)
         let html = ErrorsPage.html(state, prefix: "/")
         #expect(html.contains("<td>Content/journal/a.md</td><td class=\"num\">12</td><td class=\"num\">3</td>"))
         #expect(html.contains("invalid date &#39;&lt;2026&gt;&#39;") || html.contains("invalid date '&lt;2026&gt;'"))

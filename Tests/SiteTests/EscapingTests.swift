@@ -1,6 +1,7 @@
 import Foundation
 import Journal
 import Testing
+
 @testable import Site
 
 /// Hostile journal values come out escaped in every format, and public builds leak nothing.

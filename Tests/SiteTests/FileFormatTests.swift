@@ -1,6 +1,7 @@
 import Foundation
 import Journal
 import Testing
+
 @testable import Site
 
 #if canImport(FoundationXML)
@@ -14,7 +15,10 @@ import Testing
         var texts: [String: [String]] = [:]
         private var current = ""
         private var buffer = ""
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             names.append(name)
             current = name
             buffer = ""
@@ -96,7 +100,10 @@ import Testing
 
     @Test func csvRoundTripsWithFormulaGuard() throws {
         let journal = JournalBuilder.build(files: [
-            ("a.md", "## =HYPERLINK(\"x\") — Dev, \"QA\"\n- 2026-03-01 applied: line one, with \"quotes\"\n- 2026-03-02 reply: +1 call\n"),
+            (
+                "a.md",
+                "## =HYPERLINK(\"x\") — Dev, \"QA\"\n- 2026-03-01 applied: line one, with \"quotes\"\n- 2026-03-02 reply: +1 call\n"
+            )
         ])
         let (site, _) = try SiteFixture.render(journal, today: try #require(CivilDate(iso: "2026-03-15")))
         let rows = CSVReader.parse(site.text("data/applications.csv"))
@@ -111,7 +118,8 @@ import Testing
 
     @Test func applicationsJSONHoldsEveryEvent() throws {
         let (site, _, journal) = try SiteFixture.example()
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(site.files["data/applications.json"] ?? [])) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(site.files["data/applications.json"] ?? [])) as? [String: Any])
         let apps = try #require(json["applications"] as? [[String: Any]])
         #expect(apps.count == journal.applications.count)
         let total = apps.reduce(0) { $0 + (($1["events"] as? [Any])?.count ?? 0) }
@@ -131,7 +139,9 @@ enum CSVReader {
             if quoted {
                 if c == "\"" {
                     if chars.first == "\"" { field.unicodeScalars.append("\""); chars.removeFirst() } else { quoted = false }
-                } else { field.unicodeScalars.append(c) }
+                } else {
+                    field.unicodeScalars.append(c)
+                }
             } else if c == "\"" {
                 quoted = true
             } else if c == "," {

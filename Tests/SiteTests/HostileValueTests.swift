@@ -1,10 +1,12 @@
 import Foundation
+import Journal
+import Testing
+
+@testable import Site
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
-import Journal
-import Testing
-@testable import Site
 
 /// Every kind of hostile value in every field, through every output format.
 @Suite struct HostileValueTests {
@@ -16,12 +18,15 @@ import Testing
     func hostileJournal() -> Journal {
         var files: [(String, String)] = []
         for (i, value) in Self.values.enumerated() {
-            let yamlValue = "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            let yamlValue =
+                "\""
+                + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
                 .replacingOccurrences(of: "\u{0}", with: "\\0").replacingOccurrences(of: "\r", with: "\\r") + "\""
-            files.append((
-                "h\(i).md",
-                "---\ncompany: \(yamlValue)\nrole: \(yamlValue)\ntags: [\(yamlValue)]\ncontact: \(yamlValue)\nlink: \(yamlValue)\n---\n- 2026-03-01 applied: \(value.replacingOccurrences(of: "\r", with: " ")) [l](\(value.replacingOccurrences(of: " ", with: "")))\n- 2026-03-20 10:00 interview: \(value.replacingOccurrences(of: "\r", with: " "))\n"
-            ))
+            files.append(
+                (
+                    "h\(i).md",
+                    "---\ncompany: \(yamlValue)\nrole: \(yamlValue)\ntags: [\(yamlValue)]\ncontact: \(yamlValue)\nlink: \(yamlValue)\n---\n- 2026-03-01 applied: \(value.replacingOccurrences(of: "\r", with: " ")) [l](\(value.replacingOccurrences(of: " ", with: "")))\n- 2026-03-20 10:00 interview: \(value.replacingOccurrences(of: "\r", with: " "))\n"
+                ))
         }
         return JournalBuilder.build(files: files)
     }
@@ -59,8 +64,10 @@ import Testing
     }
 
     @Test func noteLinksKeepOnlyWebAndMailSchemes() throws {
-        let text = "## A — B\n- 2026-03-01 applied: [w](https://ok.example) [m](mailto:a@b.c) [f](ftp://x) [r](../../x) [j](javascript:alert(1)) [d](data:text/html,x)\n"
-        let (site, _) = try SiteFixture.render(JournalBuilder.build(files: [("a.md", text)]), today: try #require(CivilDate(iso: "2026-03-15")))
+        let text =
+            "## A — B\n- 2026-03-01 applied: [w](https://ok.example) [m](mailto:a@b.c) [f](ftp://x) [r](../../x) [j](javascript:alert(1)) [d](data:text/html,x)\n"
+        let (site, _) = try SiteFixture.render(
+            JournalBuilder.build(files: [("a.md", text)]), today: try #require(CivilDate(iso: "2026-03-15")))
         let page = site.text("applications/a-b/index.html")
         #expect(page.contains("href=\"https://ok.example\""))
         #expect(page.contains("href=\"mailto:a@b.c\""))
@@ -68,14 +75,17 @@ import Testing
     }
 
     @Test func aSampleOfFuzzedJournalsRenders() throws {
-        let text = try String(contentsOf: SiteFixture.exampleContent.appendingPathComponent("journal/2026-autumn.md"), encoding: .utf8)
+        let text = try String(
+            contentsOf: SiteFixture.exampleContent.appendingPathComponent("journal/2026-autumn.md"), encoding: .utf8)
         var state: UInt64 = 7
         for round in 0..<60 {
             state = state &* 6364136223846793005 &+ 1442695040888963407
             var bytes = Array(text.utf8)
             let cut = Int(state >> 33) % bytes.count
             bytes.insert(contentsOf: Array(HostileValueTests.values[round % HostileValueTests.values.count].utf8), at: cut)
-            guard case .success(let source) = SourceText.decode(Data(bytes), displayPath: "f.md", relativePath: "f.md") else { continue }
+            guard case .success(let source) = SourceText.decode(Data(bytes), displayPath: "f.md", relativePath: "f.md") else {
+                continue
+            }
             let journal = JournalBuilder.build(sources: [source], config: SiteConfig())
             if journal.hasErrors { continue }
             let (site, _) = try SiteFixture.render(journal, today: try #require(CivilDate(iso: "2026-11-20")))

@@ -1,6 +1,7 @@
 import Foundation
 import Journal
 import Testing
+
 @testable import Site
 
 /// The writer changes only what differs, removes only what it wrote, and never leaves Output.
@@ -15,12 +16,16 @@ import Testing
         let writer = OutputWriter(output: output)
         let first = try writer.write(site(["index.html": "a", "x/index.html": "b"]))
         #expect(first.written.sorted() == ["index.html", "x/index.html"])
-        let before = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("index.html").path)[.modificationDate] as? Date
+        let before =
+            try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("index.html").path)[.modificationDate]
+            as? Date
         Thread.sleep(forTimeInterval: 0.02)
         let second = try writer.write(site(["index.html": "a", "x/index.html": "c"]))
         #expect(second.written == ["x/index.html"])
         #expect(second.unchanged == 1)
-        let after = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("index.html").path)[.modificationDate] as? Date
+        let after =
+            try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("index.html").path)[.modificationDate]
+            as? Date
         #expect(before == after)
     }
 
@@ -98,7 +103,9 @@ import Testing
         }
         #expect(throws: Injected.self) { try writer.write(site(["a.html": "new a", "b.html": "new b"])) }
         #expect(try String(contentsOf: output.appendingPathComponent("b.html"), encoding: .utf8) == "old b")
-        let leftovers = (try FileManager.default.contentsOfDirectory(atPath: output.path)).filter { $0.hasSuffix(".followup-tmp") }
+        let leftovers = (try FileManager.default.contentsOfDirectory(atPath: output.path)).filter {
+            $0.hasSuffix(".followup-tmp")
+        }
         #expect(leftovers.isEmpty)
         // The next build completes the job.
         _ = try OutputWriter(output: output).write(site(["a.html": "new a", "b.html": "new b"]))

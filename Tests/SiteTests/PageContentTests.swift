@@ -2,6 +2,7 @@ import Analytics
 import Foundation
 import Journal
 import Testing
+
 @testable import Site
 
 /// The example site: its pages show the same figures as stats.json.
@@ -20,12 +21,14 @@ import Testing
         #expect(site.files["advice/negotiating-an-offer/index.html"] == nil, "drafts are left out without --drafts")
         #expect(site.files["advice/tags/follow-up/index.html"] != nil)
         #expect(site.files["companies/northwind-labs/index.html"] != nil)
-        #expect(stats.companies.count == site.files.keys.filter { $0.hasPrefix("companies/") && $0 != "companies/index.html" }.count)
+        #expect(
+            stats.companies.count == site.files.keys.filter { $0.hasPrefix("companies/") && $0 != "companies/index.html" }.count)
     }
 
     @Test func dashboardFiguresEqualStatsJSON() throws {
         let (site, stats, _) = try SiteFixture.example()
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(site.files["data/stats.json"] ?? [])) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(site.files["data/stats.json"] ?? [])) as? [String: Any])
         let first = try #require(json["first_response"] as? [String: Any])
         let dashboard = site.text("index.html")
         let applications = try #require(json["applications"] as? Int)
@@ -34,9 +37,12 @@ import Testing
         let eligible = try #require(first["eligible"] as? Int)
         #expect(dashboard.contains("(\(responded) of \(eligible))"))
         let km = try #require(first["km_median_days"] as? Int)
-        #expect(dashboard.contains("<span class=\"figure\">\(km) days</span> <span class=\"label\">Kaplan–Meier median wait</span>"))
+        #expect(
+            dashboard.contains("<span class=\"figure\">\(km) days</span> <span class=\"label\">Kaplan–Meier median wait</span>"))
         #expect(json["today"] as? String == "2026-11-20")
-        #expect(String(decoding: site.files["data/stats.json"] ?? [], as: UTF8.self) == StatsJSON.value(stats).serialized(pretty: true))
+        #expect(
+            String(decoding: site.files["data/stats.json"] ?? [], as: UTF8.self)
+                == StatsJSON.value(stats).serialized(pretty: true))
         let overdue = stats.actions.filter { $0.overdue && $0.kind != .moveOn }.count
         #expect(dashboard.contains("(\(overdue) overdue,"))
     }
@@ -54,9 +60,13 @@ import Testing
         let page = site.text("stats/index.html")
         #expect(page.contains("(\(stats.firstResponse.responded) of \(stats.firstResponse.eligible))"))
         #expect(page.contains("(\(stats.decision.responded) of \(stats.decision.eligible))"))
-        #expect(page.contains("<span class=\"figure\">\(stats.thankYou.interviews)</span> <span class=\"label\">interviews judged</span>"))
+        #expect(
+            page.contains(
+                "<span class=\"figure\">\(stats.thankYou.interviews)</span> <span class=\"label\">interviews judged</span>"))
         for row in stats.silence { #expect(page.contains("\(row.laterReplied) of \(row.stillSilent)")) }
-        for id in ["funnel", "silence", "first-response-histogram", "first-response-survival", "decision-survival", "weekly-chart"] {
+        for id in [
+            "funnel", "silence", "first-response-histogram", "first-response-survival", "decision-survival", "weekly-chart",
+        ] {
             #expect(page.contains("id=\"\(id)\""), "chart \(id)")
         }
         #expect(page.contains("<title id=\"first-response-survival-title\">"))
@@ -128,7 +138,11 @@ enum LinkScanner {
         var parts = page.split(separator: "/").dropLast().map(String.init)
         let target = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? link
         for component in target.split(separator: "/") {
-            if component == ".." { if !parts.isEmpty { parts.removeLast() } } else if component != "." { parts.append(String(component)) }
+            if component == ".." {
+                if !parts.isEmpty { parts.removeLast() }
+            } else if component != "." {
+                parts.append(String(component))
+            }
         }
         return parts.joined(separator: "/")
     }

@@ -1,6 +1,7 @@
 import Analytics
 import Foundation
 import Journal
+
 @testable import Site
 
 /// Builds a site in memory from a Content folder or from journal texts.
@@ -51,7 +52,8 @@ final class Scratch {
         for case let url as URL in enumerator {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                result[String(url.standardizedFileURL.path.dropFirst(base.count))] = FileManager.default.contents(atPath: url.path)
+                result[String(url.standardizedFileURL.path.dropFirst(base.count))] = FileManager.default.contents(
+                    atPath: url.path)
             }
         }
         return result

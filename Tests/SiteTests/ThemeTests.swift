@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Site
 
 /// The built-in theme is the Themes/default folder, and every template fills its slots.

@@ -39,7 +39,8 @@ struct SVG {
     mutating func raw(_ text: String) { body += text }
 
     mutating func rect(x: Double, y: Double, w: Double, h: Double, cls: String, title: String? = nil) {
-        body += "<rect x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" width=\"\(Self.n(max(w, 0)))\" height=\"\(Self.n(max(h, 0)))\" class=\"\(cls)\""
+        body +=
+            "<rect x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" width=\"\(Self.n(max(w, 0)))\" height=\"\(Self.n(max(h, 0)))\" class=\"\(cls)\""
         if let title { body += "><title>\(XMLText.escape(title))</title></rect>" } else { body += "/>" }
     }
 
@@ -48,7 +49,8 @@ struct SVG {
     }
 
     mutating func text(_ string: String, x: Double, y: Double, cls: String, anchor: String = "start") {
-        body += "<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" class=\"\(cls)\" text-anchor=\"\(anchor)\">\(XMLText.escape(string))</text>"
+        body +=
+            "<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" class=\"\(cls)\" text-anchor=\"\(anchor)\">\(XMLText.escape(string))</text>"
     }
 
     mutating func path(_ d: String, cls: String) {
@@ -61,10 +63,12 @@ struct SVG {
         let t = "<title>\(XMLText.escape(title))</title>"
         switch side {
         case "employer":
-            body += "<rect x=\"\(Self.n(x - size))\" y=\"\(Self.n(y - size))\" width=\"\(Self.n(2 * size))\" height=\"\(Self.n(2 * size))\" class=\"\(cls)\">\(t)</rect>"
+            body +=
+                "<rect x=\"\(Self.n(x - size))\" y=\"\(Self.n(y - size))\" width=\"\(Self.n(2 * size))\" height=\"\(Self.n(2 * size))\" class=\"\(cls)\">\(t)</rect>"
         case "meeting":
             let s = size * 1.3
-            body += "<path d=\"M\(Self.n(x)) \(Self.n(y - s))L\(Self.n(x + s)) \(Self.n(y))L\(Self.n(x)) \(Self.n(y + s))L\(Self.n(x - s)) \(Self.n(y))Z\" class=\"\(cls)\">\(t)</path>"
+            body +=
+                "<path d=\"M\(Self.n(x)) \(Self.n(y - s))L\(Self.n(x + s)) \(Self.n(y))L\(Self.n(x)) \(Self.n(y + s))L\(Self.n(x - s)) \(Self.n(y))Z\" class=\"\(cls)\">\(t)</path>"
         case "neutral":
             body += "<circle cx=\"\(Self.n(x))\" cy=\"\(Self.n(y))\" r=\"\(Self.n(size * 0.6))\" class=\"\(cls)\">\(t)</circle>"
         default:

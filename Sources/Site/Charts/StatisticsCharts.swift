@@ -25,7 +25,8 @@ enum StatisticsCharts {
         }
         let reading: String
         if let median = figures.medianDays {
-            reading = "\(figures.responded) \(answered); the median is \(Format.days(median.value)). \(figures.eligible - figures.responded) \(unanswered) and are not in this chart."
+            reading =
+                "\(figures.responded) \(answered); the median is \(Format.days(median.value)). \(figures.eligible - figures.responded) \(unanswered) and are not in this chart."
         } else {
             reading = "None yet."
         }
@@ -75,7 +76,8 @@ enum StatisticsCharts {
         let rows = figures.survival.map { ["\($0.day) days", $0.stillWaiting.map(Format.percent) ?? "not known yet"] }
         return Chart(
             id: id, title: "Still waiting after… (\(what))", reading: reading,
-            svg: svg.svg(labelID: "\(id)-title", label: "Kaplan–Meier curve of the share still waiting. \(reading)", cls: "survival"),
+            svg: svg.svg(
+                labelID: "\(id)-title", label: "Kaplan–Meier curve of the share still waiting. \(reading)", cls: "survival"),
             tableHeader: ["After", "Still waiting"], tableRows: rows)
     }
 
@@ -118,7 +120,11 @@ enum StatisticsCharts {
             for event in fact.past where event.kind.side == .candidate {
                 let monday = event.date.adding(days: 1 - event.date.isoWeekday)
                 earliest = min(earliest, monday)
-                if event.kind == .applied { applied[monday.dayNumber, default: 0] += 1 } else { other[monday.dayNumber, default: 0] += 1 }
+                if event.kind == .applied {
+                    applied[monday.dayNumber, default: 0] += 1
+                } else {
+                    other[monday.dayNumber, default: 0] += 1
+                }
             }
         }
         var count = thisMonday.days(to: earliest) / -7 + 1
@@ -136,13 +142,16 @@ enum StatisticsCharts {
             let ho = 130.0 * Double(o) / Double(top)
             let x = 30 + Double(i) * slot + slot * 0.15
             svg.rect(x: x, y: 160 - ha, w: slot * 0.7, h: ha, cls: "bar", title: "Week of \(Format.short(monday)): \(a) applied")
-            svg.rect(x: x, y: 160 - ha - ho, w: slot * 0.7, h: ho, cls: "bar second", title: "Week of \(Format.short(monday)): \(o) other")
+            svg.rect(
+                x: x, y: 160 - ha - ho, w: slot * 0.7, h: ho, cls: "bar second",
+                title: "Week of \(Format.short(monday)): \(o) other")
             if count <= 12 || i % max(count / 8, 1) == 0 {
                 svg.text(Format.short(monday), x: x + slot * 0.35, y: 176, cls: "tick", anchor: "middle")
             }
         }
         let total = mondays.reduce(0) { $0 + (applied[$1.dayNumber] ?? 0) }
-        let reading = "\(total) applications sent in the \(count) week\(count == 1 ? "" : "s") shown; the lighter part of each bar is follow-ups, thank-you notes and other messages you sent."
+        let reading =
+            "\(total) applications sent in the \(count) week\(count == 1 ? "" : "s") shown; the lighter part of each bar is follow-ups, thank-you notes and other messages you sent."
         return Chart(
             id: id, title: "Weekly activity", reading: reading,
             svg: svg.svg(labelID: "\(id)-title", label: "Weekly activity. \(reading)", cls: "weekly"),
@@ -157,8 +166,12 @@ enum StatisticsCharts {
             let yy = 10 + Double(i) * 40
             svg.text("after \(row.afterDays) days", x: 110, y: yy + 20, cls: "label", anchor: "end")
             svg.rect(x: 120, y: yy + 4, w: 300, h: 24, cls: "track")
-            svg.rect(x: 120, y: yy + 4, w: 300 * (row.share ?? 0), h: 24, cls: "bar", title: "\(row.laterReplied) of \(row.stillSilent)")
-            svg.text(row.stillSilent == 0 ? "none silent" : "\(row.laterReplied) of \(row.stillSilent)", x: 426, y: yy + 21, cls: "value")
+            svg.rect(
+                x: 120, y: yy + 4, w: 300 * (row.share ?? 0), h: 24, cls: "bar",
+                title: "\(row.laterReplied) of \(row.stillSilent)")
+            svg.text(
+                row.stillSilent == 0 ? "none silent" : "\(row.laterReplied) of \(row.stillSilent)", x: 426, y: yy + 21,
+                cls: "value")
         }
         let middle = rows.first { $0.afterDays == 14 } ?? rows.first
         let reading =
@@ -171,6 +184,8 @@ enum StatisticsCharts {
             id: "silence", title: "Silence is not always a no", reading: reading,
             svg: svg.svg(labelID: "silence-title", label: "Later answers after silence. \(reading)", cls: "silence"),
             tableHeader: ["Silent after", "Still silent", "Later replied", "Share"],
-            tableRows: rows.map { ["\($0.afterDays) days", String($0.stillSilent), String($0.laterReplied), Format.percent($0.share)] })
+            tableRows: rows.map {
+                ["\($0.afterDays) days", String($0.stillSilent), String($0.laterReplied), Format.percent($0.share)]
+            })
     }
 }

@@ -25,20 +25,25 @@ enum Timelines {
                 cls: "event side-\(event.kind.side.rawValue)\(planned)",
                 title: "\(event.date) \(Format.time(event)) \(Format.kindLabel(event.kind))")
         }
-        let label = "Timeline of \(events.count) events from \(Format.long(first)) to \(Format.long(last)); circles are your messages, squares the employer's, diamonds meetings."
+        let label =
+            "Timeline of \(events.count) events from \(Format.long(first)) to \(Format.long(last)); circles are your messages, squares the employer's, diamonds meetings."
         return svg.svg(labelID: "timeline-\(facts.application.slug)", label: label, cls: "app-timeline")
     }
 
     /// Every application of one group as a lane from its first event to its outcome or today
     /// (dashed while still open), on one shared axis.
-    static func lanes(_ group: [ApplicationFacts], today: CivilDate, from start: CivilDate, to end: CivilDate,
-                      link: (String) -> String, id: String) -> String {
+    static func lanes(
+        _ group: [ApplicationFacts], today: CivilDate, from start: CivilDate, to end: CivilDate,
+        link: (String) -> String, id: String
+    ) -> String {
         let span = max(start.days(to: end), 1)
         let laneHeight = 18.0
         let labelWidth = 200.0
         let width = 820.0
         var svg = SVG(width: width, height: laneHeight * Double(group.count) + 26)
-        let x = { (d: CivilDate) in labelWidth + (width - labelWidth - 10) * Double(start.days(to: min(max(d, start), end))) / Double(span) }
+        let x = { (d: CivilDate) in
+            labelWidth + (width - labelWidth - 10) * Double(start.days(to: min(max(d, start), end))) / Double(span)
+        }
         svg.line(x1: x(today), y1: 0, x2: x(today), y2: laneHeight * Double(group.count), cls: "today")
         for (i, fact) in group.enumerated() {
             let app = fact.application
@@ -51,7 +56,9 @@ enum Timelines {
             svg.raw("<a href=\"\(XMLText.escape(link(app.slug)))\">")
             svg.text(short, x: labelWidth - 8, y: y + 4, cls: "lane-label", anchor: "end")
             svg.raw("</a>")
-            svg.line(x1: x(begin), y1: y, x2: x(stop), y2: y, cls: "lane status-\(fact.status.rawValue)\(closed == nil ? " open" : "")")
+            svg.line(
+                x1: x(begin), y1: y, x2: x(stop), y2: y, cls: "lane status-\(fact.status.rawValue)\(closed == nil ? " open" : "")"
+            )
             for event in app.events {
                 svg.marker(
                     side: event.kind.side.rawValue, x: x(event.date), y: y, size: 3.2,
@@ -62,7 +69,9 @@ enum Timelines {
         svg.text(Format.short(start), x: labelWidth, y: laneHeight * Double(group.count) + 18, cls: "tick")
         svg.text(Format.short(end), x: width - 10, y: laneHeight * Double(group.count) + 18, cls: "tick", anchor: "end")
         return svg.svg(
-            labelID: id, label: "\(group.count) applications as lanes from \(Format.long(start)) to \(Format.long(end)); the list below gives the same information as text.",
+            labelID: id,
+            label:
+                "\(group.count) applications as lanes from \(Format.long(start)) to \(Format.long(end)); the list below gives the same information as text.",
             cls: "lanes")
     }
 }

@@ -7,7 +7,8 @@ enum AtomFeed {
         let updated = (model.articles.map(\.date).max() ?? model.today).description + "T00:00:00Z"
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\""
         if let base { out += " xml:base=\"\(XMLText.escape(base))\"" }
-        out += ">\n  <title>\(title): advice</title>\n  <id>\(XMLText.escape(feedID(base: base, title: model.journal.config.title)))</id>\n"
+        out +=
+            ">\n  <title>\(title): advice</title>\n  <id>\(XMLText.escape(feedID(base: base, title: model.journal.config.title)))</id>\n"
         out += "  <updated>\(updated)</updated>\n  <link rel=\"self\" href=\"feed.xml\"/>\n  <link href=\"advice/index.html\"/>\n"
         out += "  <author><name>\(XMLText.escape(model.journal.config.author ?? model.journal.config.title))</name></author>\n"
         for article in model.articles {
@@ -18,7 +19,8 @@ enum AtomFeed {
             out += "    <updated>\(article.date)T00:00:00Z</updated>\n"
             if let summary = article.summary { out += "    <summary>\(XMLText.escape(summary))</summary>\n" }
             for tag in article.tags { out += "    <category term=\"\(XMLText.escape(tag))\"/>\n" }
-            out += "    <content type=\"html\">\(XMLText.escape(model.articleHTML[article.slug] ?? model.block(article.body)))</content>\n  </entry>\n"
+            out +=
+                "    <content type=\"html\">\(XMLText.escape(model.articleHTML[article.slug] ?? model.block(article.body)))</content>\n  </entry>\n"
         }
         return out + "</feed>\n"
     }

@@ -14,8 +14,9 @@ enum CalendarFile {
         for action in model.stats.actions {
             guard let fact = model.factsBySlug[action.application] else { continue }
             let app = fact.application
-            let identity = [app.company, app.role, app.firstDate?.description ?? "", action.kind.rawValue,
-                            action.subject.map { "\($0.date) \($0.time?.description ?? "") \($0.kind.rawValue)" } ?? "",
+            let identity = [
+                app.company, app.role, app.firstDate?.description ?? "", action.kind.rawValue,
+                action.subject.map { "\($0.date) \($0.time?.description ?? "") \($0.kind.rawValue)" } ?? "",
             ].joined(separator: "\u{1F}")
             lines.append("BEGIN:VEVENT")
             lines.append("UID:" + uid(identity))

@@ -1,5 +1,5 @@
-import Foundation
 import Analytics
+import Foundation
 import Journal
 
 /// data/applications.json and data/applications.csv: the journal as data, every dated event included.
@@ -26,7 +26,8 @@ enum DataExports {
                 ),
             ])
         }
-        return JSONValue.object([("today", .string(model.today.description)), ("applications", .array(apps))]).serialized(pretty: true)
+        return JSONValue.object([("today", .string(model.today.description)), ("applications", .array(apps))]).serialized(
+            pretty: true)
     }
 
     static let csvHeader = ["slug", "company", "role", "status", "date", "time", "kind", "note"]

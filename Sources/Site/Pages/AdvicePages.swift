@@ -9,7 +9,9 @@ enum AdvicePages {
                 "href": SitePath.link(from: path, to: SitePath.article(article.slug)), "title": article.title,
                 "date": article.date.description, "day": Format.long(article.date), "summary": orNull(article.summary),
                 "draft": article.isDraft, "hasTags": !article.tags.isEmpty,
-                "tags": article.tags.map { ["name": $0, "href": SitePath.link(from: path, to: SitePath.tag(Slug.make($0, fallback: "tag")))] },
+                "tags": article.tags.map {
+                    ["name": $0, "href": SitePath.link(from: path, to: SitePath.tag(Slug.make($0, fallback: "tag")))]
+                },
             ]
         }
     }
@@ -34,13 +36,16 @@ enum AdvicePages {
         return byTag.keys.sorted().map { slug in
             let entry = byTag[slug] ?? ("", [])
             let path = SitePath.tag(slug)
-            return (path, {
-                var context = model.frame(path: path, title: "Advice tagged \(entry.name)", kind: "advice")
-                context["heading"] = "Advice tagged “\(entry.name)”"
-                context["isTag"] = true
-                context["articles"] = list(entry.articles, model: model, path: path)
-                return context
-            })
+            return (
+                path,
+                {
+                    var context = model.frame(path: path, title: "Advice tagged \(entry.name)", kind: "advice")
+                    context["heading"] = "Advice tagged “\(entry.name)”"
+                    context["isTag"] = true
+                    context["articles"] = list(entry.articles, model: model, path: path)
+                    return context
+                }
+            )
         }
     }
 
@@ -53,7 +58,9 @@ enum AdvicePages {
             context["day"] = Format.long(article.date)
             context["draft"] = article.isDraft
             context["hasTags"] = !article.tags.isEmpty
-            context["tags"] = article.tags.map { ["name": $0, "href": SitePath.link(from: path, to: SitePath.tag(Slug.make($0, fallback: "tag")))] }
+            context["tags"] = article.tags.map {
+                ["name": $0, "href": SitePath.link(from: path, to: SitePath.tag(Slug.make($0, fallback: "tag")))]
+            }
             context["body"] = model.articleHTML[article.slug] ?? model.block(article.body)
             let evidence = evidence(for: article.topics, model: model)
             context["evidence"] = evidence
@@ -92,13 +99,18 @@ enum AdvicePages {
                     ? "None still silent after \(row.afterDays) days."
                     : "Still silent after \(row.afterDays) days: \(row.stillSilent); later heard back: \(row.laterReplied) (\(Format.percent(row.share)))."
             }
-            lines.append("Half of your applications had an answer within \(Format.days(s.firstResponse.kmMedianDays)) (Kaplan–Meier, counting those still waiting).")
+            lines.append(
+                "Half of your applications had an answer within \(Format.days(s.firstResponse.kmMedianDays)) (Kaplan–Meier, counting those still waiting)."
+            )
             boxes.append(["title": "How long silence lasted for you", "lines": lines])
         }
         if topics.contains("feedback-request") {
             let asked = s.facts.filter { $0.past.contains { $0.kind == .feedbackRequest } }.count
             let got = s.facts.filter { $0.past.contains { $0.kind == .feedback } }.count
-            boxes.append(["title": "Feedback in your search", "lines": ["You asked for feedback \(asked) times and received it \(got) times."]])
+            boxes.append([
+                "title": "Feedback in your search",
+                "lines": ["You asked for feedback \(asked) times and received it \(got) times."],
+            ])
         }
         return boxes
     }

@@ -88,7 +88,10 @@ enum ApplicationPages {
         }
         advice.sort { $0.date != $1.date ? $0.date > $1.date : TextKey.precedes($0.slug, $1.slug) }
         context["advice"] = advice.map { article -> [String: Any] in
-            ["href": SitePath.link(from: path, to: SitePath.article(article.slug)), "title": article.title, "summary": orNull(article.summary)]
+            [
+                "href": SitePath.link(from: path, to: SitePath.article(article.slug)), "title": article.title,
+                "summary": orNull(article.summary),
+            ]
         }
         context["hasAdvice"] = !advice.isEmpty
         return (path, context)

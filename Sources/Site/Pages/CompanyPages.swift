@@ -9,7 +9,8 @@ enum CompanyPages {
         context["count"] = model.stats.companies.count
         context["rows"] = model.stats.companies.map { c -> [String: Any] in
             [
-                "company": c.company, "href": SitePath.link(from: path, to: SitePath.company(model.companySlugs[c.key] ?? "company")),
+                "company": c.company,
+                "href": SitePath.link(from: path, to: SitePath.company(model.companySlugs[c.key] ?? "company")),
                 "applications": c.applications, "responded": c.responded,
                 "mean": Format.days(c.meanResponseDays), "meanSort": c.meanResponseDays.map { String(Int($0 * 10)) } ?? "",
                 "median": Format.days(c.medianResponseDays?.value),

@@ -14,22 +14,25 @@ enum DashboardPage {
         let now = tasks.filter { $0.due <= today }
         let soon = tasks.filter { $0.due > today && $0.due <= today.adding(days: 7) }
         let moveOn = stats.actions.filter { $0.kind == .moveOn && $0.due <= today }
-        context["todo"] = [
-            "overdue": now.filter(\.overdue).count, "dueToday": now.filter { !$0.overdue }.count,
-            "hasNow": !now.isEmpty, "actions": now.map { model.actionContext($0, from: path) },
-        ] as [String: Any]
+        context["todo"] =
+            [
+                "overdue": now.filter(\.overdue).count, "dueToday": now.filter { !$0.overdue }.count,
+                "hasNow": !now.isEmpty, "actions": now.map { model.actionContext($0, from: path) },
+            ] as [String: Any]
         context["policy"] = ["silentAfterDays": model.journal.config.policy.silentAfterDays]
-        context["soon"] = ["hasActions": !soon.isEmpty, "actions": soon.map { model.actionContext($0, from: path) }] as [String: Any]
-        context["moveOn"] = [
-            "count": moveOn.count, "hasAny": !moveOn.isEmpty,
-            "articles": model.articleLinks(model.articles(about: "move-on").map(\.slug), from: path),
-            "items": moveOn.map { action -> [String: Any] in
-                [
-                    "company": action.company, "since": Format.short(action.due),
-                    "href": SitePath.link(from: path, to: SitePath.application(action.application)),
-                ]
-            },
-        ] as [String: Any]
+        context["soon"] =
+            ["hasActions": !soon.isEmpty, "actions": soon.map { model.actionContext($0, from: path) }] as [String: Any]
+        context["moveOn"] =
+            [
+                "count": moveOn.count, "hasAny": !moveOn.isEmpty,
+                "articles": model.articleLinks(model.articles(about: "move-on").map(\.slug), from: path),
+                "items": moveOn.map { action -> [String: Any] in
+                    [
+                        "company": action.company, "since": Format.short(action.due),
+                        "href": SitePath.link(from: path, to: SitePath.application(action.application)),
+                    ]
+                },
+            ] as [String: Any]
 
         let first = stats.firstResponse
         let offers = stats.facts.filter { $0.past.contains { $0.kind == .offer } }.count

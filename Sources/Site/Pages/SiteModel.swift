@@ -141,7 +141,9 @@ struct SiteModel {
     /// An article body.
     func block(_ markdown: String) -> String { MarkdownRenderer.html(markdown, options: self.markdown) }
 
-    var noteOptions: MarkdownOptions { MarkdownOptions(unsafeHTML: markdown.unsafeHTML, linkSchemes: MarkdownOptions.noteSchemes) }
+    var noteOptions: MarkdownOptions {
+        MarkdownOptions(unsafeHTML: markdown.unsafeHTML, linkSchemes: MarkdownOptions.noteSchemes)
+    }
 }
 
 extension String {

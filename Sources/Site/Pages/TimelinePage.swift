@@ -18,7 +18,8 @@ enum TimelinePage {
         }
         // One time axis for every group, so lanes of different months line up.
         let starts = model.stats.facts.compactMap { $0.application.events.first?.date }
-        let axisStart = starts.min().map { CivilDate(year: $0.components.year, month: $0.components.month, day: 1) ?? $0 } ?? model.today
+        let axisStart =
+            starts.min().map { CivilDate(year: $0.components.year, month: $0.components.month, day: 1) ?? $0 } ?? model.today
         let axisEnd = max(model.today, model.stats.facts.compactMap { $0.application.events.last?.date }.max() ?? model.today)
         var months: [[String: Any]] = []
         for key in groups.keys.sorted(by: >) {
