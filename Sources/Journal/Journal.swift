@@ -62,7 +62,7 @@ public enum JournalLoader {
         return journal
     }
 
-    private static func decode(
+    static func decode(
         _ files: [ContentFiles.File], folder: String, displayPrefix: String, diagnostics: inout [Diagnostic]
     ) -> [SourceText] {
         let decoded = Parallel.map(files) { file -> Result<SourceText, Diagnostic> in

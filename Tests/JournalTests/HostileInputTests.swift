@@ -89,3 +89,25 @@ import Testing
         #expect(j.diagnostics.allSatisfy { $0.location.line >= 1 })
     }
 }
+
+@Suite struct VanishingFileTests {
+    @Test func aFileThatVanishesBeforeItIsReadIsAnError() {
+        var diagnostics: [Diagnostic] = []
+        let gone = ContentFiles.File(relativePath: "gone.md", url: URL(fileURLWithPath: "/nonexistent/followup/gone.md"))
+        let sources = JournalLoader.decode([gone], folder: "journal", displayPrefix: "Content/", diagnostics: &diagnostics)
+        #expect(sources.isEmpty)
+        #expect(diagnostics.map(\.description) == ["Content/journal/gone.md:1:1: error: cannot read this file"])
+    }
+
+    @Test func theExampleUsesEveryEventKind() {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Content")
+        let journal = JournalLoader.load(content: root)
+        #expect(journal.diagnostics.isEmpty, "\(journal.diagnostics)")
+        let kinds = Set(journal.applications.flatMap { $0.events.map(\.kind) })
+        #expect(kinds == Set(EventKind.allCases))
+        #expect(journal.applications.count >= 30)
+        #expect(journal.applications.contains { $0.isPrivate })
+        #expect(journal.articles.filter { !$0.isDraft }.count >= 4)
+    }
+}

@@ -78,3 +78,43 @@ import Testing
         #expect(one.files == two.files)
     }
 }
+
+/// A generated journal with private applications: a public build mentions none of them.
+@Suite struct GeneratedPublicBuildTests {
+    @Test func noPrivateDetailOfAGeneratedJournalLeaks() throws {
+        var files: [(String, String)] = []
+        var secrets: [String] = []
+        for i in 0..<60 {
+            let isPrivate = i % 3 == 0
+            let company = "Zq\(i)Corp"
+            let contact = "Contact Person \(i)x"
+            let salary = "\(100 + i)k secret"
+            let note = "private note number \(i) about the team"
+            if isPrivate { secrets.append(company) }
+            secrets += [contact, salary, note, "https://jobs.example/\(i)/x"]
+            files.append(
+                (
+                    "a\(i).md",
+                    "---\ncompany: \(company)\nrole: Dev\ncontact: \(contact)\nsalary: \(salary)\nlink: https://jobs.example/\(i)/x\nprivate: \(isPrivate)\n---\n- 2026-02-0\(i % 9 + 1) applied: \(note)\n- 2026-03-0\(i % 9 + 1) reply\n\nFree notes: \(note)\n"
+                ))
+            secrets.append(company)  // every real company name is replaced by a pseudonym
+        }
+        let journal = JournalBuilder.build(files: files)
+        let (site, stats) = try SiteFixture.render(journal, today: try #require(CivilDate(iso: "2026-03-15")), isPublic: true)
+        #expect(stats.applications == 40)
+        for (path, bytes) in site.files where !path.hasPrefix("assets/") {
+            let text = String(decoding: bytes, as: UTF8.self)
+            for secret in secrets where text.contains(secret) { Issue.record("\(path) contains '\(secret)'") }
+            #expect(!path.contains("zq"), "\(path) names a company")
+        }
+    }
+
+    @Test func draftsAppearOnlyWhenAsked() throws {
+        let journal = JournalLoader.load(content: SiteFixture.exampleContent)
+        let without = try SiteFixture.render(journal).0
+        let with = try SiteFixture.render(journal, drafts: true).0
+        #expect(without.files["advice/negotiating-an-offer/index.html"] == nil)
+        #expect(with.files["advice/negotiating-an-offer/index.html"] != nil)
+        #expect(!without.text("feed.xml").contains("Comparing two offers"))
+    }
+}
