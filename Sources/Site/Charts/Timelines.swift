@@ -7,13 +7,19 @@ enum Timelines {
     static func application(_ facts: ApplicationFacts, today: CivilDate) -> String {
         let events = facts.application.events
         guard let first = events.first?.date else { return "" }
-        let last = max(events.last?.date ?? first, today)
+        // A closed application's axis ends at its last event; an open one runs to today.
+        let closed = facts.past.contains { $0.kind.isClosing } && facts.planned.isEmpty
+        let last = closed ? (events.last?.date ?? first) : max(events.last?.date ?? first, today)
         let span = max(first.days(to: last), 1)
         var svg = SVG(width: 640, height: 70)
         let x = { (d: CivilDate) in 20 + 600 * Double(first.days(to: d)) / Double(span) }
         svg.line(x1: 20, y1: 30, x2: 620, y2: 30, cls: "axis")
-        svg.line(x1: x(today), y1: 14, x2: x(today), y2: 46, cls: "today")
-        svg.text("today", x: x(today), y: 62, cls: "tick", anchor: x(today) > 590 ? "end" : "middle")
+        if today <= last {
+            svg.line(x1: x(today), y1: 14, x2: x(today), y2: 46, cls: "today")
+            svg.text("today", x: x(today), y: 62, cls: "tick", anchor: x(today) > 590 ? "end" : "middle")
+        } else {
+            svg.text(Format.short(last), x: 620, y: 62, cls: "tick", anchor: "end")
+        }
         svg.text(Format.short(first), x: 20, y: 62, cls: "tick")
         var stack: [Int: Int] = [:]
         for event in events {

@@ -11,7 +11,13 @@ enum ApplicationPages {
             let count = model.stats.byStatus[status] ?? 0
             return count == 0 ? nil : ["name": status.rawValue, "count": count]
         }
-        context["rows"] = model.stats.facts.map { fact -> [String: Any] in
+        // Newest application first; the table sorts itself in the browser too.
+        let newestFirst = model.stats.facts.sorted { a, b in
+            let da = a.application.firstDate?.dayNumber ?? Int.min
+            let db = b.application.firstDate?.dayNumber ?? Int.min
+            return da != db ? da > db : TextKey.precedes(a.application.slug, b.application.slug)
+        }
+        context["rows"] = newestFirst.map { fact -> [String: Any] in
             let app = fact.application
             let applied = fact.appliedIndex.map { fact.past[$0].date }
             let last = fact.past.last?.date
