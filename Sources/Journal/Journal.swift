@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Everything read from a Content folder: settings, applications, articles, and what was wrong.
 ///
 /// The one input of every later stage; it never changes after loading.
@@ -27,7 +31,9 @@ public struct Journal: Sendable {
 
 /// Loads a Content folder from disk into a `Journal`. The only part of the journal stage that reads files.
 public enum JournalLoader {
-    public static func load(content folder: URL) -> Journal {
+    /// Reads every file; with a `cache` (kept by `serve` between builds), files whose size and
+    /// modification time did not change are not read or parsed again.
+    public static func load(content folder: URL, cache: ParseCache? = nil) -> Journal {
         var diagnostics: [Diagnostic] = []
         let prefix = ContentFiles.displayPath(folder)
         let displayPrefix = prefix.isEmpty || prefix.hasSuffix("/") ? prefix : prefix + "/"
@@ -46,20 +52,52 @@ public enum JournalLoader {
 
         let journalFiles = ContentFiles.markdownFiles(
             in: folder.appendingPathComponent("journal"), diagnostics: &diagnostics, displayPrefix: displayPrefix + "journal/")
-        let sources = decode(journalFiles, folder: "journal", displayPrefix: displayPrefix, diagnostics: &diagnostics)
-        var journal = JournalBuilder.build(sources: sources, config: config)
+        let journalReadings = Parallel.map(journalFiles) { file in
+            reading(file, folder: "journal", displayPrefix: displayPrefix, cache: cache) { source in
+                var reader = JournalFileReader(source: source)
+                reader.read()
+                return FileReading(applications: reader.applications, diagnostics: reader.diagnostics)
+            }
+        }
+        var journal = JournalBuilder.assemble(journalReadings, config: config)
 
         let articleFiles = ContentFiles.markdownFiles(
             in: folder.appendingPathComponent("articles"), diagnostics: &diagnostics,
             displayPrefix: displayPrefix + "articles/")
-        let articleSources = decode(articleFiles, folder: "articles", displayPrefix: displayPrefix, diagnostics: &diagnostics)
-        for (article, found) in Parallel.map(articleSources, ArticleReader.read) {
-            diagnostics += found
-            if let article { journal.articles.append(article) }
+        let articleReadings = Parallel.map(articleFiles) { file in
+            reading(file, folder: "articles", displayPrefix: displayPrefix, cache: cache) { source in
+                let (article, found) = ArticleReader.read(source)
+                return FileReading(articles: article.map { [$0] } ?? [], diagnostics: found)
+            }
+        }
+        for found in articleReadings {
+            diagnostics += found.diagnostics
+            journal.articles += found.articles
         }
         journal.articles = JournalBuilder.numberArticleSlugs(journal.articles)
         journal.diagnostics = (journal.diagnostics + diagnostics).sortedByLocation()
         return journal
+    }
+
+    /// One file read and parsed by `parse`, or taken from the cache when it has not changed.
+    static func reading(
+        _ file: ContentFiles.File, folder: String, displayPrefix: String, cache: ParseCache?,
+        parse: (SourceText) -> FileReading
+    ) -> FileReading {
+        let display = displayPrefix + folder + "/" + file.relativePath
+        let key = folder + "/" + file.relativePath
+        let stamp = FileStamp(file.url.path)
+        if let cache, let stamp, let hit = cache.lookup(key, stamp) { return hit }
+        guard let data = FileManager.default.contents(atPath: file.url.path) else {
+            return FileReading(diagnostics: [.error(SourceLocation(file: display, line: 1, column: 1), "cannot read this file")])
+        }
+        let result: FileReading
+        switch SourceText.decode(data, displayPath: display, relativePath: file.relativePath) {
+        case .failure(let diagnostic): result = FileReading(diagnostics: [diagnostic])
+        case .success(let source): result = parse(source)
+        }
+        if let cache, let stamp { cache.store(key, stamp, result) }
+        return result
     }
 
     static func decode(
@@ -83,22 +121,80 @@ public enum JournalLoader {
     }
 }
 
+/// What reading one file gave: its applications or article, and its diagnostics.
+public struct FileReading: Sendable {
+    public var applications: [Application] = []
+    public var articles: [Article] = []
+    public var diagnostics: [Diagnostic] = []
+}
+
+/// A file's identity on disk for the parse cache: size, modification time and inode.
+public struct FileStamp: Sendable, Hashable {
+    let size: Int
+    let seconds: Int
+    let nanoseconds: Int
+    let inode: UInt64
+
+    init?(_ path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        size = Int(info.st_size)
+        seconds = Int(info.st_mtim.tv_sec)
+        nanoseconds = Int(info.st_mtim.tv_nsec)
+        inode = UInt64(info.st_ino)
+    }
+}
+
+/// The parsed files of earlier builds, kept by `serve` so that a save re-parses only that file.
+public final class ParseCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: (FileStamp, FileReading)] = [:]
+    private var hits = 0
+
+    public init() {}
+
+    func lookup(_ key: String, _ stamp: FileStamp) -> FileReading? {
+        lock.withLock {
+            guard let entry = entries[key], entry.0 == stamp else { return nil }
+            hits += 1
+            return entry.1
+        }
+    }
+
+    func store(_ key: String, _ stamp: FileStamp, _ reading: FileReading) {
+        lock.withLock { entries[key] = (stamp, reading) }
+    }
+
+    /// How many files were taken from the cache since the last call (for tests and timing).
+    public func takeHits() -> Int {
+        lock.withLock {
+            defer { hits = 0 }
+            return hits
+        }
+    }
+}
+
 /// Turns already-read journal texts into a `Journal`: reads each file, then checks and numbers across files.
 /// Pure (no file system), so tests feed it strings.
 public enum JournalBuilder {
     /// `sources` must be in path order; the result is sorted by location.
     public static func build(sources: [SourceText], config: SiteConfig) -> Journal {
-        var diagnostics: [Diagnostic] = []
-        var applications: [Application] = []
         // Files are independent: read them on every core, then merge in path order.
-        let read = Parallel.map(sources) { source -> ([Application], [Diagnostic]) in
+        let readings = Parallel.map(sources) { source -> FileReading in
             var reader = JournalFileReader(source: source)
             reader.read()
-            return (reader.applications, reader.diagnostics)
+            return FileReading(applications: reader.applications, diagnostics: reader.diagnostics)
         }
-        for (found, problems) in read {
-            applications += found
-            diagnostics += problems
+        return assemble(readings, config: config)
+    }
+
+    /// Joins the files' readings (in path order) and checks what only shows across files.
+    static func assemble(_ readings: [FileReading], config: SiteConfig) -> Journal {
+        var diagnostics: [Diagnostic] = []
+        var applications: [Application] = []
+        for reading in readings {
+            applications += reading.applications
+            diagnostics += reading.diagnostics
         }
         diagnostics += outcomeWarnings(applications)
         diagnostics += duplicateErrors(applications)

@@ -21,4 +21,13 @@ public struct RenderedSite: Sendable {
     public var files: [String: [UInt8]]
     /// Things worth telling the user once (a sitemap without an absolute base URL, say).
     public var notes: [String]
+    /// Pages whose bytes the previous build of this session already wrote (from `RenderCache`);
+    /// the writer checks their size instead of reading them back.
+    public var alreadyWritten: Set<String> = []
+
+    public init(files: [String: [UInt8]], notes: [String], alreadyWritten: Set<String> = []) {
+        self.files = files
+        self.notes = notes
+        self.alreadyWritten = alreadyWritten
+    }
 }

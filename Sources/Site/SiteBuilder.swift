@@ -5,7 +5,9 @@ import Journal
 /// Renders the whole site in memory: page models → templates → bytes. Nothing touches the disk here,
 /// so a failure leaves Output as it was.
 public enum SiteBuilder {
-    public static func build(journal: Journal, stats: Statistics, theme: Theme, options: BuildOptions) throws -> RenderedSite {
+    public static func build(
+        journal: Journal, stats: Statistics, theme: Theme, options: BuildOptions, cache: RenderCache? = nil
+    ) throws -> RenderedSite {
         let model = SiteModel(journal: journal, stats: stats, options: options)
         // Every page is a job that builds its context and renders it; jobs run on every core and
         // the results are collected by path, so the bytes are the same as a serial build's.
@@ -37,12 +39,22 @@ public enum SiteBuilder {
             files[job.path] = []
         }
         let profile = ProcessInfo.processInfo.environment["FOLLOWUP_TIMING"] != nil
-        let rendered = try Parallel.map(jobs) { job -> (bytes: [UInt8], context: Double, render: Double) in
+        cache?.begin()
+        let rendered = try Parallel.map(jobs) { job -> (bytes: [UInt8], written: Bool, context: Double, render: Double) in
             let start = profile ? Date() : Date.distantPast
             let context = job.context()
             let middle = profile ? Date() : Date.distantPast
-            let bytes = Array(try theme.render(job.template, context).utf8)
-            return profile ? (bytes, middle.timeIntervalSince(start), Date().timeIntervalSince(middle)) : (bytes, 0, 0)
+            let render = { Array(try theme.render(job.template, context).utf8) }
+            var page: (bytes: [UInt8], written: Bool)
+            if let cache {
+                var fingerprint = theme.fingerprint
+                fingerprint.add(text: job.template)
+                fingerprint.add(value: context)
+                page = try cache.page(job.path, fingerprint, render: render)
+            } else {
+                page = (try render(), false)
+            }
+            return (page.bytes, page.written, middle.timeIntervalSince(start), profile ? Date().timeIntervalSince(middle) : 0)
         }
         if profile {
             var totals: [String: (count: Int, context: Double, render: Double)] = [:]
@@ -57,8 +69,11 @@ public enum SiteBuilder {
                             .utf8))
             }
         }
-        let renderedBytes = rendered.map(\.bytes)
-        for (job, bytes) in zip(jobs, renderedBytes) { files[job.path] = bytes }
+        var unchanged = Set<String>()
+        for (job, page) in zip(jobs, rendered) {
+            files[job.path] = page.bytes
+            if page.written { unchanged.insert(job.path) }
+        }
         let pages = jobs.map { (path: $0.path, template: $0.template) }
 
         var notes: [String] = []
@@ -86,7 +101,7 @@ public enum SiteBuilder {
             guard SitePath.isContained(target) else { continue }
             files[target] = Array(data)
         }
-        return RenderedSite(files: files, notes: notes)
+        return RenderedSite(files: files, notes: notes, alreadyWritten: unchanged)
     }
 
     /// The base URL when it has a scheme and host (ending in `/`), else nil.

@@ -7,6 +7,8 @@ public struct Theme: Sendable {
     /// Asset files by path below `assets/`.
     public let assets: [String: Data]
     public let name: String
+    /// Changes when any template or asset changes: part of every cached page's fingerprint.
+    let fingerprint: Fingerprint
 
     /// The page templates every theme must have.
     static let requiredTemplates = [
@@ -55,6 +57,16 @@ public struct Theme: Sendable {
         }
         self.library = library
         self.assets = assets
+        var fingerprint = Fingerprint()
+        for (templateName, text) in templates.sorted(by: { $0.key < $1.key }) {
+            fingerprint.add(text: templateName)
+            fingerprint.add(text: text)
+        }
+        for (assetName, data) in assets.sorted(by: { $0.key < $1.key }) {
+            fingerprint.add(text: assetName)
+            for byte in data { fingerprint.add(byte: byte) }
+        }
+        self.fingerprint = fingerprint
     }
 
     /// Renders a page template with its context.

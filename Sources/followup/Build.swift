@@ -50,9 +50,9 @@ struct SiteOptions: ParsableArguments {
     }
 
     /// Parses, computes, renders and writes, or leaves Output untouched at the first problem.
-    func attempt(_ content: ContentOptions, printDiagnostics shouldPrint: Bool = true) -> Outcome {
+    func attempt(_ content: ContentOptions, printDiagnostics shouldPrint: Bool = true, caches: BuildCaches? = nil) -> Outcome {
         let timing = Timing(enabled: ProcessInfo.processInfo.environment["FOLLOWUP_TIMING"] != nil)
-        var journal = JournalLoader.load(content: content.contentURL)
+        var journal = JournalLoader.load(content: content.contentURL, cache: caches?.parsed)
         timing.mark("read journal")
         if shouldPrint { printDiagnostics(journal.diagnostics) }
         if journal.hasErrors {
@@ -74,15 +74,24 @@ struct SiteOptions: ParsableArguments {
             timing.mark("statistics")
             let rendered = try SiteBuilder.build(
                 journal: journal, stats: stats, theme: loadedTheme,
-                options: BuildOptions(today: today, baseURL: baseURL, includeDrafts: drafts, isPublic: `public`))
+                options: BuildOptions(today: today, baseURL: baseURL, includeDrafts: drafts, isPublic: `public`),
+                cache: caches?.rendered)
             timing.mark("render")
             var writer = OutputWriter(output: outputURL)
             FaultPoints.install(on: &writer, files: rendered.files.count)
-            let report = try writer.write(rendered)
+            let report: OutputWriter.Report
+            do {
+                report = try writer.write(rendered)
+            } catch {
+                caches?.rendered.discard()
+                throw error
+            }
+            caches?.rendered.commit()
             timing.mark("write")
             return Outcome(
                 diagnostics: journal.diagnostics, report: report, notes: rendered.notes, fileCount: rendered.files.count)
         } catch {
+            caches?.rendered.discard()
             return Outcome(diagnostics: journal.diagnostics, failure: "\(error)")
         }
     }
@@ -181,4 +190,10 @@ enum FaultPoints {
             return value
         }
     }
+}
+
+/// What `serve` keeps between its builds: parsed files and rendered pages.
+struct BuildCaches: Sendable {
+    let parsed = ParseCache()
+    let rendered = RenderCache()
 }

@@ -83,6 +83,7 @@ actor Rebuilder {
     let content: ContentOptions
     let hub: ReloadHub
     var version = 0
+    let caches = BuildCaches()
 
     init(site: SiteOptions, content: ContentOptions, hub: ReloadHub) {
         self.site = site
@@ -92,7 +93,7 @@ actor Rebuilder {
 
     func rebuild() async {
         let started = Date()
-        let outcome = site.attempt(content)
+        let outcome = site.attempt(content, caches: caches)
         let diagnostics = outcome.diagnostics.map(\.description)
         if let failure = outcome.failure {
             var lines = diagnostics
@@ -104,7 +105,9 @@ actor Rebuilder {
         version += 1
         await hub.publish(SiteState(version: version, diagnostics: diagnostics, hasErrors: false))
         let written = outcome.report?.written.count ?? 0
-        say("Rebuilt in \(String(format: "%.2f", Date().timeIntervalSince(started))) s (\(written) files changed)")
+        say(
+            "Rebuilt in \(String(format: "%.2f", Date().timeIntervalSince(started))) s (\(written) files changed, \(caches.rendered.rendered) pages rendered)"
+        )
     }
 }
 

@@ -159,3 +159,39 @@ enum LinkScanner {
         #expect(serial.files == parallel.files)
     }
 }
+
+/// The render cache of `serve`: unchanged pages are reused, an edit re-renders only what shows it,
+/// and the bytes are always those of a build without a cache.
+@Suite struct RenderCacheTests {
+    @Test func anEditRerendersOnlyTheAffectedPages() throws {
+        var journal = JournalLoader.load(content: SiteFixture.exampleContent)
+        let today = SiteFixture.today
+        let cache = RenderCache()
+        let render = { (journal: Journal) throws -> RenderedSite in
+            let stats = Analyzer.statistics(journal, today: today)
+            return try SiteBuilder.build(
+                journal: journal, stats: stats, theme: try Theme.embedded(), options: BuildOptions(today: today), cache: cache)
+        }
+        let first = try render(journal)
+        cache.commit()
+        let pages = first.files.keys.filter { $0.hasSuffix(".html") }.count
+        #expect(cache.rendered == pages)
+        #expect(first.alreadyWritten.isEmpty)
+
+        let second = try render(journal)
+        cache.commit()
+        #expect(cache.rendered == 0)
+        #expect(cache.reused == pages)
+        #expect(second.files == first.files)
+        #expect(second.alreadyWritten.count == pages)
+
+        // One event note changes: that application's page is rendered again, and nothing else needs to be.
+        let index = try #require(journal.applications.firstIndex { $0.slug == "ferncliff-bank-lead-ios-engineer" })
+        journal.applications[index].events[2].note = "a different note"
+        let third = try render(journal)
+        #expect(cache.rendered == 1)
+        #expect(!third.alreadyWritten.contains("applications/ferncliff-bank-lead-ios-engineer/index.html"))
+        let fresh = try SiteFixture.render(journal).0
+        #expect(third.files == fresh.files)
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// Rendered pages remembered between the builds of one `serve` session: a page whose context (and
+/// theme) did not change is not rendered again, and a page that was already written is not read
+/// back to compare. An edit to one application re-renders only the pages that show it.
+public final class RenderCache: @unchecked Sendable {
+    struct Entry {
+        var fingerprint: Fingerprint
+        var bytes: [UInt8]
+        var written: Bool
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+    private var next: [String: Entry] = [:]
+    /// Pages rendered and pages reused by the last build.
+    public private(set) var rendered = 0
+    public private(set) var reused = 0
+
+    public init() {}
+
+    func begin() {
+        lock.withLock {
+            next = [:]
+            rendered = 0
+            reused = 0
+        }
+    }
+
+    /// The page's bytes, rendering them only when its fingerprint changed; and whether those exact
+    /// bytes are already in Output.
+    func page(_ path: String, _ fingerprint: Fingerprint, render: () throws -> [UInt8]) rethrows -> (
+        bytes: [UInt8], written: Bool
+    ) {
+        if let hit = lock.withLock({ entries[path] }), hit.fingerprint == fingerprint {
+            lock.withLock {
+                next[path] = hit
+                reused += 1
+            }
+            return (hit.bytes, hit.written)
+        }
+        let bytes = try render()
+        lock.withLock {
+            next[path] = Entry(fingerprint: fingerprint, bytes: bytes, written: false)
+            rendered += 1
+        }
+        return (bytes, false)
+    }
+
+    /// Called after Output was written successfully: every page of this build is now on disk.
+    public func commit() {
+        lock.withLock {
+            for key in next.keys { next[key]?.written = true }
+            entries = next
+        }
+    }
+
+    /// Called when a build failed: keep what was known before it.
+    public func discard() {
+        lock.withLock { next = [:] }
+    }
+}
+
+/// A 128-bit fingerprint (two FNV-1a hashes) of a page's template and context, walked in a fixed
+/// order: dictionary keys sorted, arrays in order, every value tagged with its type.
+struct Fingerprint: Hashable {
+    private var a: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var b: UInt64 = 0x8422_2325_cbf2_9ce4
+
+    mutating func add(byte: UInt8) {
+        a = (a ^ UInt64(byte)) &* 0x100_0000_01b3
+        b = (b ^ UInt64(byte)) &* 0x100_0000_01b3 ^ (b >> 29)
+    }
+
+    mutating func add(text: String) {
+        for byte in text.utf8 { add(byte: byte) }
+        add(byte: 0xFF)
+    }
+
+    mutating func add(value: Any) {
+        switch value {
+        case let text as String:
+            add(byte: 1)
+            add(text: text)
+        case let flag as Bool:
+            add(byte: flag ? 2 : 3)
+        case let number as Int:
+            add(byte: 4)
+            add(text: String(number))
+        case let number as Double:
+            add(byte: 5)
+            add(text: String(number))
+        case let dictionary as [String: Any]:
+            add(byte: 6)
+            for key in dictionary.keys.sorted() {
+                add(text: key)
+                add(value: dictionary[key] as Any)
+            }
+            add(byte: 7)
+        case let list as [Any]:
+            add(byte: 8)
+            for item in list { add(value: item) }
+            add(byte: 9)
+        case is NSNull:
+            add(byte: 10)
+        default:
+            add(byte: 11)
+            add(text: String(describing: value))
+        }
+    }
+}
