@@ -51,9 +51,13 @@ struct SiteOptions: ParsableArguments {
 
     /// Parses, computes, renders and writes, or leaves Output untouched at the first problem.
     func attempt(_ content: ContentOptions, printDiagnostics shouldPrint: Bool = true, caches: BuildCaches? = nil) -> Outcome {
-        let timing = Timing(enabled: ProcessInfo.processInfo.environment["FOLLOWUP_TIMING"] != nil)
+        let timing = Timing(
+            enabled: ProcessInfo.processInfo.environment["FOLLOWUP_TIMING"] != nil,
+            progress: !quiet && caches == nil && isatty(STDERR_FILENO) != 0)
+        timing.say("reading \(content.content)…")
         var journal = JournalLoader.load(content: content.contentURL, cache: caches?.parsed)
         timing.mark("read journal")
+        timing.say(nil)
         if shouldPrint { printDiagnostics(journal.diagnostics) }
         if journal.hasErrors {
             return Outcome(diagnostics: journal.diagnostics, failure: "the journal has errors")
@@ -72,11 +76,13 @@ struct SiteOptions: ParsableArguments {
             let today = content.day(for: journal)
             let stats = Analyzer.statistics(journal, today: today)
             timing.mark("statistics")
+            timing.say("rendering \(journal.applications.count) applications and \(journal.articles.count) articles…")
             let rendered = try SiteBuilder.build(
                 journal: journal, stats: stats, theme: loadedTheme,
                 options: BuildOptions(today: today, baseURL: baseURL, includeDrafts: drafts, isPublic: `public`),
                 cache: caches?.rendered)
             timing.mark("render")
+            timing.say("writing \(output)…")
             var writer = OutputWriter(output: outputURL)
             FaultPoints.install(on: &writer, files: rendered.files.count)
             let report: OutputWriter.Report
@@ -88,9 +94,11 @@ struct SiteOptions: ParsableArguments {
             }
             caches?.rendered.commit()
             timing.mark("write")
+            timing.say(nil)
             return Outcome(
                 diagnostics: journal.diagnostics, report: report, notes: rendered.notes, fileCount: rendered.files.count)
         } catch {
+            timing.say(nil)
             caches?.rendered.discard()
             return Outcome(diagnostics: journal.diagnostics, failure: "\(error)")
         }
@@ -140,12 +148,23 @@ struct SiteOptions: ParsableArguments {
     }
 }
 
-/// Phase times on standard error when FOLLOWUP_TIMING is set (for the benchmark and for curiosity).
+/// Phase times on standard error when FOLLOWUP_TIMING is set (for the benchmark and for curiosity),
+/// and a one-line progress display while a build runs on a terminal (nothing when piped).
 final class Timing {
     let enabled: Bool
+    let progress: Bool
     var last = Date()
 
-    init(enabled: Bool) { self.enabled = enabled }
+    init(enabled: Bool, progress: Bool = false) {
+        self.enabled = enabled
+        self.progress = progress && !enabled
+    }
+
+    /// Replaces the progress line (nil clears it).
+    func say(_ text: String?) {
+        guard progress else { return }
+        FileHandle.standardError.write(Data(("\r\u{1B}[2K" + (text ?? "")).utf8))
+    }
 
     func mark(_ phase: String) {
         guard enabled else { return }
