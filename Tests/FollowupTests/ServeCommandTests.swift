@@ -128,7 +128,10 @@ enum RawHTTP {
         #expect(errors.contains("<td>Content/journal/a.md</td><td class=\"num\">3</td><td class=\"num\">3</td>"))
 
         // Traversal in every spelling is refused.
-        for path in ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/%252e%252e/etc/passwd", "/..%2f..%2fetc%2fpasswd"] {
+        for path in [
+            "/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/%252e%252e/etc/passwd", "/..%2f..%2fetc%2fpasswd",
+            "http://127.0.0.1/../../etc/passwd", "//etc/passwd",
+        ] {
             let response = RawHTTP.request(port: port, "GET \(path) HTTP/1.1")
             #expect([400, 403, 404].contains(RawHTTP.status(response)), "\(path): \(response.prefix(40))")
             #expect(!response.contains("root:"))

@@ -40,6 +40,9 @@ import Testing
             #expect(files.resolve(path) == .forbidden, "\(path)")
         }
         #expect(files.resolve("/" + String(repeating: "a/", count: 3000)) == .forbidden)
+        for absolute in ["http://example.com/../secret/key.txt", "file:///etc/passwd", "//evil.example/index.html"] {
+            #expect([.notFound, .forbidden].contains(files.resolve(absolute)), "\(absolute)")
+        }
     }
 
     @Test func symlinksOutOfOutputAreRefused() {
