@@ -65,6 +65,12 @@ public struct Group: Sendable, Hashable {
     public var applications = 0
     public var answered = 0
     public var rate: Double? { applications == 0 ? nil : Double(answered) / Double(applications) }
+
+    /// Adds one application to the group, answered when its wait was observed.
+    mutating func count(_ wait: Wait) {
+        applications += 1
+        if wait.observed { answered += 1 }
+    }
 }
 
 /// With and without follow-ups, after applying and after a meeting.
@@ -109,23 +115,17 @@ public enum Analyzer {
         for fact in facts {
             byStatus[fact.status, default: 0] += 1
             if let followed = fact.followedUpAfterApplying, let wait = fact.firstResponse {
-                let answered = wait.observed ? 1 : 0
                 if followed {
-                    effect.afterApplyingWith.applications += 1
-                    effect.afterApplyingWith.answered += answered
+                    effect.afterApplyingWith.count(wait)
                 } else {
-                    effect.afterApplyingWithout.applications += 1
-                    effect.afterApplyingWithout.answered += answered
+                    effect.afterApplyingWithout.count(wait)
                 }
             }
             if let followed = fact.followedUpAfterMeeting, let wait = fact.decision {
-                let decided = wait.observed ? 1 : 0
                 if followed {
-                    effect.afterInterviewWith.applications += 1
-                    effect.afterInterviewWith.answered += decided
+                    effect.afterInterviewWith.count(wait)
                 } else {
-                    effect.afterInterviewWithout.applications += 1
-                    effect.afterInterviewWithout.answered += decided
+                    effect.afterInterviewWithout.count(wait)
                 }
             }
             for check in ThankYouRule.checks(fact, policy: policy, timeZone: timeZone, today: today) {

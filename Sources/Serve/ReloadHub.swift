@@ -2,7 +2,7 @@ import FlyingSocks
 import Foundation
 
 /// What open pages need to know: which build they show, and what is wrong with the content now.
-public struct SiteState: Sendable, Equatable {
+public struct SiteState: Sendable, Equatable, Codable {
     public var version: Int
     /// Diagnostics of the last build attempt (`path:line:col: severity: message`); empty when it worked.
     public var diagnostics: [String]
@@ -14,25 +14,12 @@ public struct SiteState: Sendable, Equatable {
         self.hasErrors = hasErrors
     }
 
+    /// The state as one line of JSON, for the event stream and `__followup/state`.
     var json: String {
-        let items = diagnostics.map { text -> String in
-            var out = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "<": out += "\\u003c"
-                default:
-                    if scalar.value < 0x20 {
-                        out += String(format: "\\u%04x", scalar.value)
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
-                }
-            }
-            return out + "\""
-        }
-        return "{\"version\":\(version),\"hasErrors\":\(hasErrors),\"diagnostics\":[\(items.joined(separator: ","))]}"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
     }
 }
 

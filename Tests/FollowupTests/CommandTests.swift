@@ -23,6 +23,36 @@ enum Runner {
         var stderr: String
     }
 
+    /// Starts the binary in the background and reads standard output (or error) until `marker`
+    /// appears or 60 seconds pass; returns the running process and what it printed.
+    static func start(
+        _ arguments: [String], in directory: URL, environment: [String: String] = [:], until marker: String,
+        readingErrors: Bool = false
+    ) throws -> (process: Process, printed: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let pipe = Pipe()
+        if readingErrors {
+            process.standardError = pipe
+            process.standardOutput = FileHandle.nullDevice
+        } else {
+            process.standardOutput = pipe
+            process.standardError = FileHandle.nullDevice
+        }
+        try process.run()
+        var printed = ""
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, !printed.contains(marker) {
+            let data = pipe.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            printed += String(decoding: data, as: UTF8.self)
+        }
+        return (process, printed)
+    }
+
     static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Result {
         let process = Process()
         process.executableURL = binary

@@ -33,22 +33,9 @@ import Testing
 
     /// Starts a build that pauses at `point`, waits for it to say so, and kills it.
     func killBuild(in folder: URL, at point: String) throws {
-        let process = Process()
-        process.executableURL = Runner.binary
-        process.arguments = ["build", "--today", "2026-03-15", "--quiet"]
-        process.currentDirectoryURL = folder
-        process.environment = ProcessInfo.processInfo.environment.merging(["FOLLOWUP_TEST_PAUSE": point]) { $1 }
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        var seen = ""
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline, !seen.contains("paused: ") {
-            let data = err.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            seen += String(decoding: data, as: UTF8.self)
-        }
+        let (process, seen) = try Runner.start(
+            ["build", "--today", "2026-03-15", "--quiet"], in: folder, environment: ["FOLLOWUP_TEST_PAUSE": point],
+            until: "paused: ", readingErrors: true)
         #expect(seen.contains("paused: "), "the build never reached \(point)")
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()

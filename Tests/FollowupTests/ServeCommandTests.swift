@@ -46,29 +46,16 @@ enum RawHTTP {
 
 @Suite(.serialized) struct ServeCommandTests {
     /// Starts `followup serve --port 0` in a copy of a small journal and returns the process and port.
-    func start(in folder: URL, extra: [String] = []) throws -> (Process, UInt16, Pipe) {
-        let process = Process()
-        process.executableURL = Runner.binary
-        process.arguments = ["serve", "--port", "0", "--today", "2026-03-15", "--quiet"] + extra
-        process.currentDirectoryURL = folder
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var seen = ""
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline, !seen.contains("(Ctrl-C") {
-            let data = out.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            seen += String(decoding: data, as: UTF8.self)
-        }
+    func start(in folder: URL, extra: [String] = []) throws -> (Process, UInt16) {
+        let (process, seen) = try Runner.start(
+            ["serve", "--port", "0", "--today", "2026-03-15", "--quiet"] + extra, in: folder, until: "(Ctrl-C")
         guard let range = seen.range(of: #"127\.0\.0\.1:(\d+)"#, options: .regularExpression),
             let port = UInt16(seen[range].split(separator: ":").last ?? "")
         else {
             process.terminate()
             throw CancellationError()
         }
-        return (process, port, out)
+        return (process, port)
     }
 
     func journalFolder() throws -> URL {
@@ -94,7 +81,7 @@ enum RawHTTP {
     @Test func servesRebuildsReloadsAndShowsErrors() throws {
         let folder = try journalFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (process, port, _) = try start(in: folder)
+        let (process, port) = try start(in: folder)
         defer { process.terminate(); process.waitUntilExit() }
 
         let home = RawHTTP.request(port: port, "GET /index.html HTTP/1.1")
@@ -141,7 +128,7 @@ enum RawHTTP {
     @Test func aSlowClientDoesNotStallOthers() throws {
         let folder = try journalFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (process, port, _) = try start(in: folder)
+        let (process, port) = try start(in: folder)
         defer { process.terminate(); process.waitUntilExit() }
         // Three clients that send half a request line and then nothing.
         var idle: [Int32] = []
@@ -171,7 +158,7 @@ enum RawHTTP {
     @Test func servesUnderASubPathAndStopsOnInterrupt() throws {
         let folder = try journalFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (process, port, _) = try start(in: folder, extra: ["--base-url", "/sub/"])
+        let (process, port) = try start(in: folder, extra: ["--base-url", "/sub/"])
         let page = RawHTTP.request(port: port, "GET /sub/applications/index.html HTTP/1.1")
         #expect(RawHTTP.status(page) == 200)
         #expect(page.contains("<script src=\"/sub/__followup/reload.js\""))
