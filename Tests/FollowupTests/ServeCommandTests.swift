@@ -92,12 +92,24 @@ enum RawHTTP {
         let onDisk = try String(contentsOf: folder.appendingPathComponent("Output/index.html"), encoding: .utf8)
         #expect(!onDisk.contains("__followup"), "the reload script must never reach built files")
 
-        // An open page's event stream, then an edit: the stream reports the new version.
-        let events = RawHTTP.request(port: port, "GET /__followup/events HTTP/1.1", until: "\"version\":1", timeout: 10)
-        #expect(events.contains("text/event-stream"))
-        #expect(events.contains("event: state"))
+        // An open page's event stream, then an edit: the same stream delivers the reload event.
+        let events = Box()
+        let listening = DispatchSemaphore(value: 0)
+        let listener = Thread {
+            listening.signal()
+            events.text = RawHTTP.request(port: port, "GET /__followup/events HTTP/1.1", until: "\"version\":2", timeout: 30)
+        }
+        listener.start()
+        listening.wait()
+        Thread.sleep(forTimeInterval: 0.5)
         try "## Acme — Dev\n- 2026-03-01 applied\n- 2026-03-04 reply: they called back\n".write(
             to: folder.appendingPathComponent("Content/journal/a.md"), atomically: true, encoding: .utf8)
+        let deadline = Date().addingTimeInterval(30)
+        while !events.text.contains("\"version\":2") && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(events.text.contains("text/event-stream"))
+        #expect(events.text.contains("event: state"))
+        #expect(events.text.contains("\"version\":1"))
+        #expect(events.text.contains("\"version\":2"), "no reload event on the open stream")
         let rebuilt = waitFor(port: port) { $0.contains("\"version\":2") }
         #expect(rebuilt.contains("\"version\":2"))
         let page = RawHTTP.request(port: port, "GET /applications/acme-dev/index.html HTTP/1.1")
@@ -170,5 +182,15 @@ enum RawHTTP {
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         #expect(!process.isRunning)
         if process.isRunning { process.terminate() } else { #expect(process.terminationStatus == 0) }
+    }
+}
+
+/// Text written by one thread and read by another once it is done (the test waits on it).
+final class Box: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = ""
+    var text: String {
+        get { lock.withLock { value } }
+        set { lock.withLock { value = newValue } }
     }
 }
