@@ -81,6 +81,7 @@ public struct FollowUpEffect: Sendable, Hashable {
     public var afterInterviewWithout = Group()
 }
 
+/// Thank-you notes judged against their deadlines: interviews = on time + late + missing.
 public struct ThankYouFigures: Sendable, Hashable {
     public var withinDeadline = 0
     public var late = 0

@@ -1,0 +1,121 @@
+import Foundation
+
+/// Turns already-read journal texts into a `Journal`: reads each file, then checks and numbers across files.
+/// Pure (no file system), so tests feed it strings.
+public enum JournalBuilder {
+    /// `sources` must be in path order; the result is sorted by location.
+    public static func build(sources: [SourceText], config: SiteConfig) -> Journal {
+        // Files are independent: read them on every core, then merge in path order.
+        let readings = Parallel.map(sources) { source -> FileReading in
+            var reader = JournalFileReader(source: source)
+            reader.read()
+            return FileReading(applications: reader.applications, diagnostics: reader.diagnostics)
+        }
+        return assemble(readings, config: config)
+    }
+
+    /// Joins the files' readings (in path order) and checks what only shows across files.
+    static func assemble(_ readings: [FileReading], config: SiteConfig) -> Journal {
+        var diagnostics: [Diagnostic] = []
+        var applications: [Application] = []
+        for reading in readings {
+            applications += reading.applications
+            diagnostics += reading.diagnostics
+        }
+        diagnostics += outcomeWarnings(applications)
+        diagnostics += duplicateErrors(applications)
+        applications = assignSlugs(applications)
+        return Journal(config: config, applications: applications, diagnostics: diagnostics.sortedByLocation())
+    }
+
+    /// Convenience for tests and tools: one file's text.
+    public static func build(files: [(path: String, text: String)], config: SiteConfig = SiteConfig()) -> Journal {
+        let sources = files.sorted { TextKey.precedes($0.path, $1.path) }.map {
+            SourceText(displayPath: "journal/" + $0.path, relativePath: $0.path, text: $0.text)
+        }
+        return build(sources: sources, config: config)
+    }
+
+    /// Events dated after the application's final outcome, other than the kinds that follow one naturally.
+    static func outcomeWarnings(_ applications: [Application]) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for app in applications {
+            guard let final = app.events.first(where: { $0.kind.isClosing }) else { continue }
+            for event in app.events where event.date > final.date {
+                switch event.kind {
+                case .feedback, .feedbackRequest, .thankYou, .note: continue
+                default:
+                    found.append(
+                        .warning(
+                            event.location,
+                            "'\(event.kind.rawValue)' is dated after the application's final outcome ('\(final.kind.rawValue)' on \(final.date))"
+                        ))
+                }
+            }
+        }
+        return found
+    }
+
+    /// Two applications with the same company, role and first date are one written twice.
+    static func duplicateErrors(_ applications: [Application]) -> [Diagnostic] {
+        var seen: [String: Application] = [:]
+        var found: [Diagnostic] = []
+        for app in applications {
+            let key = app.companyKey + "\u{0}" + TextKey.normalized(app.role) + "\u{0}" + (app.firstDate?.description ?? "")
+            if let first = seen[key] {
+                found.append(
+                    .error(
+                        app.origin,
+                        "duplicate application: '\(app.title)' first dated \(app.firstDate?.description ?? "(no events)") is already at \(first.origin)"
+                    ))
+            } else {
+                seen[key] = app
+            }
+        }
+        return found
+    }
+
+    /// Slugs by the spec's rule, numbered by first event date, then path, then position in the file.
+    public static func assignSlugs(_ applications: [Application], name: (Application) -> String = { "\($0.company) \($0.role)" })
+        -> [Application]
+    {
+        var result = applications
+        let order = result.indices.sorted { a, b in
+            let x = result[a]
+            let y = result[b]
+            switch (x.firstDate, y.firstDate) {
+            case let (dx?, dy?) where dx != dy: return dx < dy
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: break
+            }
+            if x.path != y.path { return TextKey.precedes(x.path, y.path) }
+            return x.positionInFile < y.positionInFile
+        }
+        var used: [String: Int] = [:]
+        for index in order {
+            let base = Slug.make(name(result[index]))
+            let count = (used[base] ?? 0) + 1
+            used[base] = count
+            result[index].slug = count == 1 ? base : "\(base)-\(count)"
+        }
+        return result
+    }
+
+    /// Article slugs, numbered like application slugs when two collide (by date, then path).
+    static func numberArticleSlugs(_ articles: [Article]) -> [Article] {
+        var result = articles
+        let order = result.indices.sorted { a, b in
+            result[a].date != result[b].date
+                ? result[a].date < result[b].date : TextKey.precedes(result[a].path, result[b].path)
+        }
+        var used: [String: Int] = [:]
+        for index in order {
+            let base = result[index].slug
+            let count = (used[base] ?? 0) + 1
+            used[base] = count
+            if count > 1 { result[index].slug = "\(base)-\(count)" }
+        }
+        return result
+    }
+}

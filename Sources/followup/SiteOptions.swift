@@ -1,0 +1,137 @@
+import Analytics
+import ArgumentParser
+import Foundation
+import Journal
+import Site
+
+/// The options every command that renders the site shares (build, serve).
+struct SiteOptions: ParsableArguments {
+    @Option(help: "The theme folder (the built-in default theme when it does not exist).")
+    var theme: String = "Themes/default"
+
+    @Option(help: "Where to write the site.")
+    var output: String = "Output"
+
+    @Option(help: "The URL the site is served from (for sitemap.xml and feed.xml; links stay relative).")
+    var baseURL: String?
+
+    @Flag(help: "Include articles marked draft.")
+    var drafts = false
+
+    @Flag(help: "Leave out private applications, pseudonymise companies and drop personal details.")
+    var `public` = false
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    @Flag(help: "Print what was written.")
+    var verbose = false
+
+    /// What one build attempt gave: its diagnostics, and the write report when it got that far.
+    struct Outcome {
+        var diagnostics: [Diagnostic]
+        /// Why nothing was written (content errors, a broken theme, a refused write), or nil.
+        var failure: String?
+        var report: OutputWriter.Report?
+        var notes: [String] = []
+        var fileCount = 0
+    }
+
+    /// Parses, computes, renders and writes, or leaves Output untouched at the first problem.
+    func attempt(_ content: ContentOptions, printDiagnostics shouldPrint: Bool = true, caches: BuildCaches? = nil) -> Outcome {
+        let timing = Timing(
+            enabled: ProcessInfo.processInfo.environment["FOLLOWUP_TIMING"] != nil,
+            progress: !quiet && caches == nil && isatty(STDERR_FILENO) != 0)
+        timing.say("reading \(content.content)…")
+        var journal = JournalLoader.load(content: content.contentURL, cache: caches?.parsed)
+        timing.mark("read journal")
+        timing.say(nil)
+        if shouldPrint { printDiagnostics(journal.diagnostics) }
+        if journal.hasErrors {
+            return Outcome(diagnostics: journal.diagnostics, failure: "the journal has errors")
+        }
+        let outputURL = URL(fileURLWithPath: output)
+        let themeURL = URL(fileURLWithPath: theme)
+        let loadedTheme: Theme
+        do {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: themeURL.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                loadedTheme = try Theme.load(folder: themeURL)
+            } else {
+                loadedTheme = try Theme.embedded()
+            }
+            if `public` { journal = PublicJournal.make(journal) }
+            let today = content.day(for: journal)
+            let stats = Analyzer.statistics(journal, today: today)
+            timing.mark("statistics")
+            timing.say("rendering \(journal.applications.count) applications and \(journal.articles.count) articles…")
+            let rendered = try SiteBuilder.build(
+                journal: journal, stats: stats, theme: loadedTheme,
+                options: BuildOptions(today: today, baseURL: baseURL, includeDrafts: drafts, isPublic: `public`),
+                cache: caches?.rendered)
+            timing.mark("render")
+            timing.say("writing \(output)…")
+            var writer = OutputWriter(output: outputURL)
+            FaultPoints.install(on: &writer, files: rendered.files.count)
+            let report: OutputWriter.Report
+            do {
+                report = try writer.write(rendered)
+            } catch {
+                caches?.rendered.discard()
+                throw error
+            }
+            caches?.rendered.commit()
+            timing.mark("write")
+            timing.say(nil)
+            return Outcome(
+                diagnostics: journal.diagnostics, report: report, notes: rendered.notes, fileCount: rendered.files.count)
+        } catch {
+            timing.say(nil)
+            caches?.rendered.discard()
+            return Outcome(diagnostics: journal.diagnostics, failure: "\(error)")
+        }
+    }
+
+    /// Checks that the options make sense before anything is read.
+    func validate(_ content: ContentOptions) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: content.contentURL.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
+            throw ValidationError("no Content folder at '\(content.content)' (use --content PATH, or run 'followup init')")
+        }
+        if let refusal = OutputWriter.refusal(
+            output: URL(fileURLWithPath: output), content: content.contentURL, theme: URL(fileURLWithPath: theme))
+        {
+            throw ValidationError(refusal)
+        }
+    }
+
+    /// Builds and writes the site; content errors exit 1 and leave Output untouched.
+    func build(_ content: ContentOptions) throws -> OutputWriter.Report {
+        let started = Date()
+        try validate(content)
+        let outcome = attempt(content)
+        if let failure = outcome.failure {
+            let detail = failure == "the journal has errors" ? "" : "error: \(failure)\n"
+            FileHandle.standardError.write(Data("\(detail)Output was not changed.\n".utf8))
+            throw ExitCode(1)
+        }
+        let report = outcome.report ?? OutputWriter.Report()
+        let rendered = (notes: outcome.notes, count: outcome.fileCount)
+        let talk = !quiet && (verbose || isatty(STDOUT_FILENO) != 0)
+        if !quiet {
+            for note in rendered.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
+            for path in report.foreign {
+                FileHandle.standardError.write(Data("note: \(output)/\(path) was not written by Followup; left alone\n".utf8))
+            }
+        }
+        if verbose { for path in report.written { print("wrote \(output)/\(path)") } }
+        if talk {
+            let seconds = Date().timeIntervalSince(started)
+            print(
+                "Built \(rendered.count) files in \(String(format: "%.2f", seconds)) s: \(report.written.count) written, \(report.unchanged) unchanged, \(report.removed.count) removed → \(output)/index.html"
+            )
+        }
+        return report
+    }
+}
