@@ -35,9 +35,10 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "followup-embed-theme"),
-        .executableTarget(name: "followup-bench", dependencies: ["Markdown"]),
+        .target(name: "Corpus"),
+        .executableTarget(name: "followup-bench", dependencies: ["Markdown", "Corpus"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "JournalTests", dependencies: ["Journal"]),
+        .testTarget(name: "JournalTests", dependencies: ["Journal", "Corpus"]),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Journal"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Analytics", "Journal"]),
         .testTarget(name: "ServeTests", dependencies: ["Serve"]),

@@ -1,3 +1,4 @@
+import Corpus
 import Foundation
 import Testing
 
@@ -27,7 +28,7 @@ import Testing
     @Test func mutatedJournalsAlwaysGiveAJournalOrDiagnostics() {
         let seeds = Self.seeds()
         #expect(seeds.count >= 10)
-        var random = Mutator.Random(state: 2026)
+        var random = SeededRandom(state: 2026)
         var withErrors = 0
         for round in 0..<3000 {
             let (path, bytes) = seeds[round % seeds.count]
@@ -60,17 +61,7 @@ import Testing
 /// The mutations: byte flips, truncation, duplicated lines, swapped dates, random YAML, bidi and
 /// zero-width characters, very long lines. Deterministic for a seed.
 enum Mutator {
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
-    }
+    typealias Random = SeededRandom
 
     static let nasty: [String] = [
         "\u{202E}", "\u{200B}", "\u{FEFF}", "\u{0}", "\r", "\r\n", "<script>alert(1)</script>", "</script>",
@@ -81,23 +72,23 @@ enum Mutator {
 
     static func mutate(_ input: [UInt8], _ random: inout Random) -> [UInt8] {
         var bytes = input
-        for _ in 0...random.int(3) {
-            switch random.int(9) {
+        for _ in 0...random.below(3) {
+            switch random.below(9) {
             case 0 where !bytes.isEmpty:  // flip a byte
-                let i = random.int(bytes.count)
-                bytes[i] ^= UInt8(1 << random.int(8))
+                let i = random.below(bytes.count)
+                bytes[i] ^= UInt8(1 << random.below(8))
             case 1:  // truncate
-                bytes = Array(bytes.prefix(random.int(bytes.count + 1)))
+                bytes = Array(bytes.prefix(random.below(bytes.count + 1)))
             case 2:  // duplicate a line
                 let lines = bytes.split(separator: 10, omittingEmptySubsequences: false)
                 if !lines.isEmpty {
                     var copy = Array(lines)
-                    copy.insert(lines[random.int(lines.count)], at: random.int(lines.count))
+                    copy.insert(lines[random.below(lines.count)], at: random.below(lines.count))
                     bytes = Array(copy.joined(separator: [10]))
                 }
             case 3:  // swap two dates' days
                 if var text = String(validating: bytes, as: UTF8.self) {
-                    text = text.replacingOccurrences(of: "-0\(random.int(9) + 1) ", with: "-3\(random.int(10)) ")
+                    text = text.replacingOccurrences(of: "-0\(random.below(9) + 1) ", with: "-3\(random.below(10)) ")
                     bytes = Array(text.utf8)
                 }
             case 4:  // random YAML line into the front matter area
@@ -105,19 +96,20 @@ enum Mutator {
                     "tags: {a: [b, {c: d}]}", "private: maybe", "company: [x, y]", "date: 99999-01-01", "&x a: *x",
                     "? complex\n: key",
                 ]
-                bytes.insert(contentsOf: Array((yaml[random.int(yaml.count)] + "\n").utf8), at: min(4, bytes.count))
+                bytes.insert(contentsOf: Array((yaml[random.below(yaml.count)] + "\n").utf8), at: min(4, bytes.count))
             case 5:  // nasty text anywhere
-                let piece = Array(nasty[random.int(nasty.count)].utf8)
-                bytes.insert(contentsOf: piece, at: random.int(bytes.count + 1))
+                let piece = Array(nasty[random.below(nasty.count)].utf8)
+                bytes.insert(contentsOf: piece, at: random.below(bytes.count + 1))
             case 6:  // a very long line
-                bytes += Array(("- 2026-03-01 note: " + String(repeating: "ab ", count: 20_000 + random.int(30_000)) + "\n").utf8)
+                bytes += Array(
+                    ("- 2026-03-01 note: " + String(repeating: "ab ", count: 20_000 + random.below(30_000)) + "\n").utf8)
             case 7:  // deep nesting
-                let depth = 20 + random.int(120)
+                let depth = 20 + random.below(120)
                 bytes += Array((0..<depth).map { String(repeating: "  ", count: $0) + "- 2026-01-01 x\n" }.joined().utf8)
             default:  // random bytes
                 bytes.insert(
-                    contentsOf: (0..<random.int(16)).map { _ in UInt8(truncatingIfNeeded: random.next()) },
-                    at: random.int(bytes.count + 1))
+                    contentsOf: (0..<random.below(16)).map { _ in UInt8(truncatingIfNeeded: random.next()) },
+                    at: random.below(bytes.count + 1))
             }
         }
         return bytes

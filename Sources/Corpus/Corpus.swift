@@ -1,32 +1,17 @@
 import Foundation
 
-/// A deterministic pseudo-random generator (SplitMix64), so that a seed always gives the same corpus.
-struct SeededRandom {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
-    }
-
-    mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
-
-    mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
-}
-
 /// Writes a Content folder of N applications (both journal shapes) and M articles of 5–7 KB of
 /// GitHub-flavoured Markdown, the same for the same seed.
-struct Corpus {
-    let applications: Int
-    let articles: Int
-    let seed: UInt64
+public struct Corpus: Sendable {
+    public let applications: Int
+    public let articles: Int
+    public let seed: UInt64
+
+    public init(applications: Int, articles: Int, seed: UInt64) {
+        self.applications = applications
+        self.articles = articles
+        self.seed = seed
+    }
 
     static let words = [
         "Northwind", "Bluefin", "Quarry", "Larkspur", "Ferncliff", "Tidewater", "Harbor", "Orchid", "Saltmarsh",
@@ -42,7 +27,7 @@ struct Corpus {
         "Backend Engineer", "Engineering Manager", "Swift Developer", "Mobile Tech Lead", "Platform Engineer",
     ]
 
-    func write(to content: URL, today: String = "2026-11-20") throws {
+    public func write(to content: URL, today: String = "2026-11-20") throws {
         let manager = FileManager.default
         try? manager.removeItem(at: content)
         try manager.createDirectory(at: content.appendingPathComponent("journal/single"), withIntermediateDirectories: true)
