@@ -2,6 +2,19 @@ import Foundation
 import Testing
 
 @Suite(.serialized) struct EditCommandTests {
+    func snapshot(_ folder: URL) -> [String: Data] {
+        var result: [String: Data] = [:]
+        let base = folder.standardizedFileURL.path + "/"
+        for case let url as URL in FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) ?? .init() {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[String(url.standardizedFileURL.path.dropFirst(base.count))] = FileManager.default.contents(
+                    atPath: url.path)
+            }
+        }
+        return result
+    }
+
     func folder() -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("followup-edit-\(UUID().uuidString)")
     }
@@ -22,10 +35,20 @@ import Testing
         #expect(try Runner.run(["init", root.path]).status == 64, "init refuses a non-empty folder")
         #expect(try Runner.run(["check"], in: root).status == 0)
 
+        let contentBefore = snapshot(root.appendingPathComponent("Content"))
         let new = try Runner.run(
             ["new", "application", "--company", "Globex", "--role", "Platform Engineer", "--today", "2026-03-01"], in: root)
         #expect(new.status == 0)
         #expect(new.stdout == "Content/journal/globex-platform-engineer.md\n")
+        let written = try String(
+            contentsOf: root.appendingPathComponent("Content/journal/globex-platform-engineer.md"), encoding: .utf8)
+        #expect(
+            written
+                == "---\ncompany: \"Globex\"\nrole: \"Platform Engineer\"\nsource:\nlocation:\nlink:\ncontact:\ntags: []\nprivate: false\n---\n\n- 2026-03-01 applied\n\nNotes about the role, the people and what to prepare go here.\n"
+        )
+        var contentAfter = snapshot(root.appendingPathComponent("Content"))
+        contentAfter["journal/globex-platform-engineer.md"] = nil
+        #expect(contentAfter == contentBefore, "new must not touch any other file")
         let again = try Runner.run(["new", "application", "--company", "Globex", "--role", "Platform Engineer"], in: root)
         #expect(again.status == 64)
         #expect(again.stderr.contains("already exists"))
@@ -40,6 +63,9 @@ import Testing
         let expected = try #require(String(data: before, encoding: .utf8)).replacingOccurrences(
             of: "- 2026-03-01 applied\n", with: "- 2026-03-01 applied\n" + String(decoding: line, as: UTF8.self))
         #expect(String(decoding: after, as: UTF8.self) == expected)
+        var others = snapshot(root.appendingPathComponent("Content"))
+        others["journal/globex-platform-engineer.md"] = nil
+        #expect(others == contentBefore, "add must not touch any other file")
 
         #expect(try Runner.run(["add", "Nobody", "reply"], in: root).status == 64)
         let badKind = try Runner.run(["add", "Globex", "coffee"], in: root)
