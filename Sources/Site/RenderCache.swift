@@ -6,6 +6,8 @@ import Foundation
 public final class RenderCache: @unchecked Sendable {
     struct Entry {
         var fingerprint: Fingerprint
+        /// A hash of what the page is made from, when its builder can say (in-process only).
+        var inputs: Int?
         var bytes: [UInt8]
         var written: Bool
     }
@@ -27,12 +29,23 @@ public final class RenderCache: @unchecked Sendable {
         }
     }
 
+    /// The page of the last build when it was made from the same inputs.
+    func reuse(_ path: String, inputs: Int) -> (bytes: [UInt8], written: Bool)? {
+        lock.withLock {
+            guard let hit = entries[path], hit.inputs == inputs else { return nil }
+            next[path] = hit
+            reused += 1
+            return (hit.bytes, hit.written)
+        }
+    }
+
     /// The page's bytes, rendering them only when its fingerprint changed; and whether those exact
     /// bytes are already in Output.
-    func page(_ path: String, _ fingerprint: Fingerprint, render: () throws -> [UInt8]) rethrows -> (
+    func page(_ path: String, _ fingerprint: Fingerprint, inputs: Int? = nil, render: () throws -> [UInt8]) rethrows -> (
         bytes: [UInt8], written: Bool
     ) {
-        if let hit = lock.withLock({ entries[path] }), hit.fingerprint == fingerprint {
+        if var hit = lock.withLock({ entries[path] }), hit.fingerprint == fingerprint {
+            hit.inputs = inputs
             lock.withLock {
                 next[path] = hit
                 reused += 1
@@ -41,7 +54,7 @@ public final class RenderCache: @unchecked Sendable {
         }
         let bytes = try render()
         lock.withLock {
-            next[path] = Entry(fingerprint: fingerprint, bytes: bytes, written: false)
+            next[path] = Entry(fingerprint: fingerprint, inputs: inputs, bytes: bytes, written: false)
             rendered += 1
         }
         return (bytes, false)

@@ -11,25 +11,50 @@ public enum SiteBuilder {
         let model = SiteModel(journal: journal, stats: stats, options: options)
         // Every page is a job that builds its context and renders it; jobs run on every core and
         // the results are collected by path, so the bytes are the same as a serial build's.
-        typealias Job = (path: String, template: String, context: () -> [String: Any])
+        // Application and company pages also say what they are made from (`inputs`), so that with a
+        // cache a page whose inputs did not change is reused without even building its context.
+        typealias Job = (path: String, template: String, context: () -> [String: Any], inputs: (() -> Int)?)
         var jobs: [Job] = [
-            ("index.html", "dashboard", { DashboardPage.context(model) }),
-            ("applications/index.html", "applications", { ApplicationPages.index(model) }),
-            ("timeline/index.html", "timeline", { TimelinePage.context(model) }),
-            ("companies/index.html", "companies", { CompanyPages.index(model) }),
-            ("stats/index.html", "stats", { StatsPage.context(model) }),
-            ("advice/index.html", "advice", { AdvicePages.index(model) }),
+            ("index.html", "dashboard", { DashboardPage.context(model) }, nil),
+            ("applications/index.html", "applications", { ApplicationPages.index(model) }, nil),
+            ("timeline/index.html", "timeline", { TimelinePage.context(model) }, nil),
+            ("companies/index.html", "companies", { CompanyPages.index(model) }, nil),
+            ("stats/index.html", "stats", { StatsPage.context(model) }, nil),
+            ("advice/index.html", "advice", { AdvicePages.index(model) }, nil),
         ]
+        let shared = cache == nil ? 0 : sharedInputs(model, theme: theme)
         for fact in stats.facts {
-            jobs.append((SitePath.application(fact.application.slug), "application", { ApplicationPages.page(fact, model).1 }))
+            let slug = fact.application.slug
+            jobs.append(
+                (
+                    SitePath.application(slug), "application", { ApplicationPages.page(fact, model).1 },
+                    {
+                        var hasher = Hasher()
+                        hasher.combine(shared)
+                        hasher.combine(fact.application)
+                        hasher.combine(model.actionsBySlug[slug] ?? [])
+                        hasher.combine(model.companySlug(for: fact.application))
+                        return hasher.finalize()
+                    }
+                ))
         }
         for company in stats.companies {
-            jobs.append((CompanyPages.path(company, model), "company", { CompanyPages.page(company, model) }))
+            jobs.append(
+                (
+                    CompanyPages.path(company, model), "company", { CompanyPages.page(company, model) },
+                    {
+                        var hasher = Hasher()
+                        hasher.combine(shared)
+                        hasher.combine(company)
+                        for slug in company.applicationSlugs { hasher.combine(model.factsBySlug[slug]?.application) }
+                        return hasher.finalize()
+                    }
+                ))
         }
         for article in model.articles {
-            jobs.append((SitePath.article(article.slug), "article", { AdvicePages.page(article, model).1 }))
+            jobs.append((SitePath.article(article.slug), "article", { AdvicePages.page(article, model).1 }, nil))
         }
-        for (path, context) in AdvicePages.tags(model) { jobs.append((path, "advice", context)) }
+        for (path, context) in AdvicePages.tags(model) { jobs.append((path, "advice", context, nil)) }
 
         var files: [String: [UInt8]] = [:]
         for job in jobs {
@@ -41,6 +66,8 @@ public enum SiteBuilder {
         let profile = ProcessInfo.processInfo.environment["FOLLOWUP_TIMING"] != nil
         cache?.begin()
         let rendered = try Parallel.map(jobs) { job -> (bytes: [UInt8], written: Bool, context: Double, render: Double) in
+            let inputs = cache == nil ? nil : job.inputs?()
+            if let cache, let inputs, let page = cache.reuse(job.path, inputs: inputs) { return (page.bytes, page.written, 0, 0) }
             let start = profile ? Date() : Date.distantPast
             let context = job.context()
             let middle = profile ? Date() : Date.distantPast
@@ -50,7 +77,7 @@ public enum SiteBuilder {
                 var fingerprint = theme.fingerprint
                 fingerprint.add(text: job.template)
                 fingerprint.add(value: context)
-                page = try cache.page(job.path, fingerprint, render: render)
+                page = try cache.page(job.path, fingerprint, inputs: inputs, render: render)
             } else {
                 page = (try render(), false)
             }
@@ -102,6 +129,18 @@ public enum SiteBuilder {
             files[target] = Array(data)
         }
         return RenderedSite(files: files, notes: notes, alreadyWritten: unchanged)
+    }
+
+    /// What every application and company page shares: theme, settings, day, counts and articles.
+    static func sharedInputs(_ model: SiteModel, theme: Theme) -> Int {
+        var hasher = Hasher()
+        hasher.combine(theme.fingerprint)
+        hasher.combine(model.journal.config)
+        hasher.combine(model.today)
+        hasher.combine(model.options.isPublic)
+        hasher.combine(model.stats.applications)
+        hasher.combine(model.articles)
+        return hasher.finalize()
     }
 
     /// The base URL when it has a scheme and host (ending in `/`), else nil.

@@ -195,3 +195,35 @@ enum LinkScanner {
         #expect(third.files == fresh.files)
     }
 }
+
+/// Whatever changes, a build through the cache gives the bytes of a build without one.
+@Suite struct RenderCacheEquivalenceTests {
+    @Test func cachedBuildsEqualFreshBuildsAfterEveryKindOfChange() throws {
+        var journal = JournalLoader.load(content: SiteFixture.exampleContent)
+        var today = SiteFixture.today
+        let cache = RenderCache()
+        func check(_ label: String) throws {
+            let stats = Analyzer.statistics(journal, today: today)
+            let cached = try SiteBuilder.build(
+                journal: journal, stats: stats, theme: try Theme.embedded(), options: BuildOptions(today: today), cache: cache)
+            cache.commit()
+            let fresh = try SiteFixture.render(journal, today: today).0
+            let differing = fresh.files.keys.filter { cached.files[$0] != fresh.files[$0] }.sorted()
+            #expect(differing.isEmpty && cached.files.count == fresh.files.count, "after \(label): \(differing.prefix(5))")
+        }
+        try check("first build")
+        today = today.adding(days: 3)
+        try check("another day")
+        journal.articles[0].title = "A new title for the first article"
+        try check("an article's title")
+        journal.config.policy.followUpAfterDays = 3
+        try check("the policy")
+        journal.config.title = "Another title"
+        try check("the site title")
+        let northwind = journal.applications.indices.filter { journal.applications[$0].company == "Northwind Labs" }
+        journal.applications[northwind[0]].role = "Principal Engineer"
+        try check("another application of the same company")
+        journal.applications.removeLast()
+        try check("one application fewer")
+    }
+}
