@@ -2,28 +2,10 @@ import Foundation
 import Testing
 
 @Suite(.serialized) struct BuildCommandTests {
-    func project() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("followup-build-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(
-            at: folder.appendingPathComponent("Content/journal"), withIntermediateDirectories: true)
-        try "## Acme — Dev\n- 2026-03-01 applied\n- 2026-03-03 reply\n".write(
-            to: folder.appendingPathComponent("Content/journal/a.md"), atomically: true, encoding: .utf8)
-        return folder
-    }
-
-    func snapshot(_ folder: URL) -> [String: Data] {
-        var result: [String: Data] = [:]
-        let base = folder.standardizedFileURL.path + "/"
-        for case let url as URL in FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) ?? .init() {
-            if let data = FileManager.default.contents(atPath: url.path) {
-                result[String(url.standardizedFileURL.path.dropFirst(base.count))] = data
-            }
-        }
-        return result
-    }
+    static let journal = "## Acme — Dev\n- 2026-03-01 applied\n- 2026-03-03 reply\n"
 
     @Test func buildWritesTheSiteAndAnUnchangedRebuildWritesNothing() throws {
-        let folder = try project()
+        let folder = try Runner.project(Self.journal)
         defer { try? FileManager.default.removeItem(at: folder) }
         let first = try Runner.run(["build", "--today", "2026-03-15", "--verbose"], in: folder)
         #expect(first.status == 0, "\(first.stderr)")
@@ -37,22 +19,22 @@ import Testing
     }
 
     @Test func aBrokenJournalLeavesOutputByteForByteUnchanged() throws {
-        let folder = try project()
+        let folder = try Runner.project(Self.journal)
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(try Runner.run(["build", "--today", "2026-03-15"], in: folder).status == 0)
-        let before = snapshot(folder.appendingPathComponent("Output"))
+        let before = Runner.snapshot(folder.appendingPathComponent("Output"))
         try "## Acme — Dev\n- 2026-03-01 applied\n- 2026-02-30 reply\n".write(
             to: folder.appendingPathComponent("Content/journal/a.md"), atomically: true, encoding: .utf8)
         let result = try Runner.run(["build", "--today", "2026-03-15"], in: folder)
         #expect(result.status == 1)
         #expect(result.stderr.contains("Content/journal/a.md:3:3: error: invalid date '2026-02-30'"))
         #expect(result.stderr.contains("Output was not changed."))
-        #expect(snapshot(folder.appendingPathComponent("Output")) == before)
+        #expect(Runner.snapshot(folder.appendingPathComponent("Output")) == before)
         #expect(before.count > 10)
     }
 
     @Test func refusesToWriteIntoTheProjectFolder() throws {
-        let folder = try project()
+        let folder = try Runner.project(Self.journal)
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try Runner.run(["build", "--output", "."], in: folder)
         #expect(result.status == 64)
@@ -61,7 +43,7 @@ import Testing
     }
 
     @Test func worksWithoutAThemesFolderThroughTheBuiltInTheme() throws {
-        let folder = try project()
+        let folder = try Runner.project(Self.journal)
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Themes").path))
         #expect(try Runner.run(["build", "--today", "2026-03-15", "--public"], in: folder).status == 0)

@@ -53,6 +53,29 @@ enum Runner {
         return (process, printed)
     }
 
+    /// A new project folder in the temporary directory with `Content/journal/NAME` holding `journal`.
+    static func project(_ journal: String, named name: String = "a.md") throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("followup-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("Content/journal"), withIntermediateDirectories: true)
+        try journal.write(to: folder.appendingPathComponent("Content/journal/" + name), atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    /// Every file below `folder` (relative path → bytes), to compare a folder before and after.
+    static func snapshot(_ folder: URL) -> [String: Data] {
+        var result: [String: Data] = [:]
+        let base = folder.standardizedFileURL.path + "/"
+        for case let url as URL in FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) ?? .init() {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[String(url.standardizedFileURL.path.dropFirst(base.count))] = FileManager.default.contents(
+                    atPath: url.path)
+            }
+        }
+        return result
+    }
+
     static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Result {
         let process = Process()
         process.executableURL = binary

@@ -2,19 +2,6 @@ import Foundation
 import Testing
 
 @Suite(.serialized) struct EditCommandTests {
-    func snapshot(_ folder: URL) -> [String: Data] {
-        var result: [String: Data] = [:]
-        let base = folder.standardizedFileURL.path + "/"
-        for case let url as URL in FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) ?? .init() {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                result[String(url.standardizedFileURL.path.dropFirst(base.count))] = FileManager.default.contents(
-                    atPath: url.path)
-            }
-        }
-        return result
-    }
-
     func folder() -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("followup-edit-\(UUID().uuidString)")
     }
@@ -35,7 +22,7 @@ import Testing
         #expect(try Runner.run(["init", root.path]).status == 64, "init refuses a non-empty folder")
         #expect(try Runner.run(["check"], in: root).status == 0)
 
-        let contentBefore = snapshot(root.appendingPathComponent("Content"))
+        let contentBefore = Runner.snapshot(root.appendingPathComponent("Content"))
         let new = try Runner.run(
             ["new", "application", "--company", "Globex", "--role", "Platform Engineer", "--today", "2026-03-01"], in: root)
         #expect(new.status == 0)
@@ -46,7 +33,7 @@ import Testing
             written
                 == "---\ncompany: \"Globex\"\nrole: \"Platform Engineer\"\nsource:\nlocation:\nlink:\ncontact:\ntags: []\nprivate: false\n---\n\n- 2026-03-01 applied\n\nNotes about the role, the people and what to prepare go here.\n"
         )
-        var contentAfter = snapshot(root.appendingPathComponent("Content"))
+        var contentAfter = Runner.snapshot(root.appendingPathComponent("Content"))
         contentAfter["journal/globex-platform-engineer.md"] = nil
         #expect(contentAfter == contentBefore, "new must not touch any other file")
         let again = try Runner.run(["new", "application", "--company", "Globex", "--role", "Platform Engineer"], in: root)
@@ -63,7 +50,7 @@ import Testing
         let expected = try #require(String(data: before, encoding: .utf8)).replacingOccurrences(
             of: "- 2026-03-01 applied\n", with: "- 2026-03-01 applied\n" + String(decoding: line, as: UTF8.self))
         #expect(String(decoding: after, as: UTF8.self) == expected)
-        var others = snapshot(root.appendingPathComponent("Content"))
+        var others = Runner.snapshot(root.appendingPathComponent("Content"))
         others["journal/globex-platform-engineer.md"] = nil
         #expect(others == contentBefore, "add must not touch any other file")
 

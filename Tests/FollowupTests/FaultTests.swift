@@ -8,27 +8,16 @@ import Testing
 /// Builds killed at the worst moments, limits, and a slow client: nothing is lost or half-written.
 @Suite(.serialized) struct FaultTests {
     func project(applications: Int = 40) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("followup-fault-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(
-            at: folder.appendingPathComponent("Content/journal"), withIntermediateDirectories: true)
         var text = ""
         for i in 0..<applications { text += "## Company \(i) — Dev\n- 2026-03-01 applied\n- 2026-03-0\(i % 9 + 1) reply\n\n" }
-        try text.write(to: folder.appendingPathComponent("Content/journal/all.md"), atomically: true, encoding: .utf8)
-        return folder
+        return try Runner.project(text, named: "all.md")
     }
 
+    /// Output's files without the manifest (which a build rewrites every time).
     func snapshot(_ folder: URL) -> [String: Data] {
-        var result: [String: Data] = [:]
-        let base = folder.standardizedFileURL.path + "/"
-        for case let url as URL in FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) ?? .init() {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                result[String(url.standardizedFileURL.path.dropFirst(base.count))] = FileManager.default.contents(
-                    atPath: url.path)
-            }
-        }
-        result[".followup-manifest"] = nil
-        return result
+        var files = Runner.snapshot(folder)
+        files[".followup-manifest"] = nil
+        return files
     }
 
     /// Starts a build that pauses at `point`, waits for it to say so, and kills it.

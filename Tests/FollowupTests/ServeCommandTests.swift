@@ -45,6 +45,8 @@ enum RawHTTP {
 }
 
 @Suite(.serialized) struct ServeCommandTests {
+    static let journal = "## Acme — Dev\n- 2026-03-01 applied\n"
+
     /// Starts `followup serve --port 0` in a copy of a small journal and returns the process and port.
     func start(in folder: URL, extra: [String] = []) throws -> (Process, UInt16) {
         let (process, seen) = try Runner.start(
@@ -56,15 +58,6 @@ enum RawHTTP {
             throw CancellationError()
         }
         return (process, port)
-    }
-
-    func journalFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("followup-serve-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(
-            at: folder.appendingPathComponent("Content/journal"), withIntermediateDirectories: true)
-        try "## Acme — Dev\n- 2026-03-01 applied\n".write(
-            to: folder.appendingPathComponent("Content/journal/a.md"), atomically: true, encoding: .utf8)
-        return folder
     }
 
     func waitFor(port: UInt16, prefix: String = "/", _ condition: (String) -> Bool) -> String {
@@ -79,7 +72,7 @@ enum RawHTTP {
     }
 
     @Test func servesRebuildsReloadsAndShowsErrors() throws {
-        let folder = try journalFolder()
+        let folder = try Runner.project(Self.journal)
         defer { try? FileManager.default.removeItem(at: folder) }
         let (process, port) = try start(in: folder)
         defer { process.terminate(); process.waitUntilExit() }
@@ -138,7 +131,7 @@ enum RawHTTP {
     }
 
     @Test func aSlowClientDoesNotStallOthers() throws {
-        let folder = try journalFolder()
+        let folder = try Runner.project(Self.journal)
         defer { try? FileManager.default.removeItem(at: folder) }
         let (process, port) = try start(in: folder)
         defer { process.terminate(); process.waitUntilExit() }
@@ -168,7 +161,7 @@ enum RawHTTP {
     }
 
     @Test func servesUnderASubPathAndStopsOnInterrupt() throws {
-        let folder = try journalFolder()
+        let folder = try Runner.project(Self.journal)
         defer { try? FileManager.default.removeItem(at: folder) }
         let (process, port) = try start(in: folder, extra: ["--base-url", "/sub/"])
         let page = RawHTTP.request(port: port, "GET /sub/applications/index.html HTTP/1.1")

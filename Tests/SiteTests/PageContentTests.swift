@@ -167,10 +167,7 @@ enum LinkScanner {
         var journal = JournalLoader.load(content: SiteFixture.exampleContent)
         let today = SiteFixture.today
         let cache = RenderCache()
-        let render = { (journal: Journal) throws -> RenderedSite in
-            let stats = Analyzer.statistics(journal, today: today)
-            return try SiteBuilder.build(
-                journal: journal, stats: stats, theme: try Theme.embedded(), options: BuildOptions(today: today), cache: cache)
+        let render = { (journal: Journal) throws -> RenderedSite in try SiteFixture.render(journal, today: today, cache: cache).0
         }
         let first = try render(journal)
         cache.commit()
@@ -203,9 +200,7 @@ enum LinkScanner {
         var today = SiteFixture.today
         let cache = RenderCache()
         func check(_ label: String) throws {
-            let stats = Analyzer.statistics(journal, today: today)
-            let cached = try SiteBuilder.build(
-                journal: journal, stats: stats, theme: try Theme.embedded(), options: BuildOptions(today: today), cache: cache)
+            let cached = try SiteFixture.render(journal, today: today, cache: cache).0
             cache.commit()
             let fresh = try SiteFixture.render(journal, today: today).0
             let differing = fresh.files.keys.filter { cached.files[$0] != fresh.files[$0] }.sorted()

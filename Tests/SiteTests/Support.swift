@@ -11,14 +11,14 @@ enum SiteFixture {
     static let exampleContent = packageRoot.appendingPathComponent("Content")
     static let today = CivilDate(iso: "2026-11-20")!
 
-    static func render(_ journal: Journal, today: CivilDate = today, isPublic: Bool = false, drafts: Bool = false) throws
-        -> (RenderedSite, Statistics)
-    {
+    static func render(
+        _ journal: Journal, today: CivilDate = today, isPublic: Bool = false, drafts: Bool = false, cache: RenderCache? = nil
+    ) throws -> (RenderedSite, Statistics) {
         let visible = isPublic ? PublicJournal.make(journal) : journal
         let stats = Analyzer.statistics(visible, today: today)
         let site = try SiteBuilder.build(
             journal: visible, stats: stats, theme: try Theme.embedded(),
-            options: BuildOptions(today: today, includeDrafts: drafts, isPublic: isPublic))
+            options: BuildOptions(today: today, includeDrafts: drafts, isPublic: isPublic), cache: cache)
         return (site, stats)
     }
 
