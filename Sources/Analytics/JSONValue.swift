@@ -33,7 +33,7 @@ public indirect enum JSONValue: Sendable, Hashable {
             } else {
                 out += "null"
             }
-        case .string(let s): out += JSONValue.quote(s)
+        case .string(let s): JSONValue.appendQuoted(s, to: &out)
         case .array(let items):
             if items.isEmpty {
                 out += "[]"
@@ -56,7 +56,7 @@ public indirect enum JSONValue: Sendable, Hashable {
             for (i, (key, value)) in pairs.enumerated() {
                 if i > 0 { out += "," }
                 newline(&out, indent.map { $0 + 1 })
-                out += JSONValue.quote(key)
+                JSONValue.appendQuoted(key, to: &out)
                 out += indent == nil ? ":" : ": "
                 value.write(to: &out, indent: indent.map { $0 + 1 })
             }
@@ -67,7 +67,24 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     private func newline(_ out: inout String, _ indent: Int?) {
         guard let indent else { return }
-        out += "\n" + String(repeating: "  ", count: indent)
+        out += "\n"
+        for _ in 0..<indent { out += "  " }
+    }
+
+    /// Appends `quote(s)`; most strings need no escape and are copied in one piece.
+    static func appendQuoted(_ s: String, to out: inout String) {
+        // Bytes that may need an escape: controls, quote, backslash, "<", DEL, and 0xE2, the first
+        // byte of U+2028 and U+2029.
+        let plain = s.utf8.allSatisfy { byte in
+            byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x3C && byte != 0x7F && byte != 0xE2
+        }
+        if plain {
+            out += "\""
+            out += s
+            out += "\""
+        } else {
+            out += quote(s)
+        }
     }
 
     /// A JSON string literal; control characters, quotes, backslashes and the line separators

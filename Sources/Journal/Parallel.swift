@@ -6,10 +6,12 @@ public enum Parallel {
     /// Set to false to run everything on one thread (tests compare both).
     nonisolated(unsafe) public static var enabled = true
 
-    public static func map<T, U>(_ items: [T], _ transform: (T) throws -> U) rethrows -> [U] {
+    /// `chunk` items are handed to a worker at a time (by default an eighth of a core's share);
+    /// pass 1 when items differ a lot in cost.
+    public static func map<T, U>(_ items: [T], chunk: Int? = nil, _ transform: (T) throws -> U) rethrows -> [U] {
         guard enabled, items.count > 1 else { return try items.map(transform) }
         var results = [Result<U, Error>?](repeating: nil, count: items.count)
-        let chunk = max(1, items.count / (ProcessInfoCores.count * 8))
+        let chunk = max(1, chunk ?? items.count / (ProcessInfoCores.count * 8))
         let chunks = (items.count + chunk - 1) / chunk
         withoutActuallyEscaping(transform) { transform in
             results.withUnsafeMutableBufferPointer { buffer in

@@ -22,7 +22,8 @@ struct YAMLMapping {
     static func parse(_ yaml: String, source: SourceText, firstLine: Int, what: String) -> Result<YAMLMapping, Diagnostic> {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // UTF-8 said outright: Yams's default encoding reads the process environment on every call.
+            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
             return .failure(describe(error, source: source, firstLine: firstLine, what: what))
         } catch {

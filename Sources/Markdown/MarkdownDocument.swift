@@ -119,9 +119,27 @@ public enum MarkdownRenderer {
     /// Renders one line of inline Markdown (an event note) without the surrounding `<p>`.
     public static func inlineHTML(_ markdown: String, options: MarkdownOptions = MarkdownOptions()) -> String {
         var html = self.html(markdown, options: options)
-        if html.hasPrefix("<p>") && html.hasSuffix("</p>\n") && html.components(separatedBy: "<p>").count == 2 {
+        if html.hasPrefix("<p>") && html.hasSuffix("</p>\n") && occurrences(of: "<p>", in: html) == 1 {
             html = String(html.dropFirst(3).dropLast(5))
         }
-        return html.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Trimmed like `trimmingCharacters(in: .whitespacesAndNewlines)`, without Foundation's bridging
+        // (it was most of the cost of a short note).
+        let scalars = html.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return first == scalars.startIndex && last == scalars.index(before: scalars.endIndex)
+            ? html : String(scalars[first...last])
+    }
+
+    static func occurrences(of needle: StaticString, in text: String) -> Int {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        var count = 0
+        var bytes = Array(text.utf8)[...]
+        while let start = bytes.firstIndex(of: pattern[0]) {
+            if bytes[start...].starts(with: pattern) { count += 1 }
+            bytes = bytes[(start + 1)...]
+        }
+        return count
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Templates
 
 /// Rendered pages remembered between the builds of one `serve` session: a page whose context (and
 /// theme) did not change is not rendered again, and a page that was already written is not read
@@ -90,35 +91,32 @@ struct Fingerprint: Hashable {
         add(byte: 0xFF)
     }
 
-    mutating func add(value: Any) {
+    mutating func add(value: TemplateValue) {
         switch value {
-        case let text as String:
+        case .string(let text):
             add(byte: 1)
             add(text: text)
-        case let flag as Bool:
+        case .bool(let flag):
             add(byte: flag ? 2 : 3)
-        case let number as Int:
+        case .int(let number):
             add(byte: 4)
             add(text: String(number))
-        case let number as Double:
+        case .double(let number):
             add(byte: 5)
             add(text: String(number))
-        case let dictionary as [String: Any]:
+        case .object(let members):
             add(byte: 6)
-            for key in dictionary.keys.sorted() {
+            for key in members.keys.sorted() {
                 add(text: key)
-                add(value: dictionary[key] as Any)
+                add(value: members[key] ?? .null)
             }
             add(byte: 7)
-        case let list as [Any]:
+        case .array(let list):
             add(byte: 8)
             for item in list { add(value: item) }
             add(byte: 9)
-        case is NSNull:
+        case .null:
             add(byte: 10)
-        default:
-            add(byte: 11)
-            add(text: String(describing: value))
         }
     }
 }

@@ -1,6 +1,7 @@
 import Analytics
 import Foundation
 import Journal
+import Templates
 
 /// Renders the whole site in memory: page models → templates → bytes. Nothing touches the disk here,
 /// so a failure leaves Output as it was.
@@ -8,53 +9,10 @@ public enum SiteBuilder {
     public static func build(
         journal: Journal, stats: Statistics, theme: Theme, options: BuildOptions, cache: RenderCache? = nil
     ) throws -> RenderedSite {
+        let started = Date()
         let model = SiteModel(journal: journal, stats: stats, options: options)
-        // Every page is a job that builds its context and renders it; jobs run on every core and
-        // the results are collected by path, so the bytes are the same as a serial build's.
-        // Application and company pages also say what they are made from (`inputs`), so that with a
-        // cache a page whose inputs did not change is reused without even building its context.
-        typealias Job = (path: String, template: String, context: () -> [String: Any], inputs: (() -> Int)?)
-        var jobs: [Job] = [
-            ("index.html", "dashboard", { DashboardPage.context(model) }, nil),
-            ("applications/index.html", "applications", { ApplicationPages.index(model) }, nil),
-            ("timeline/index.html", "timeline", { TimelinePage.context(model) }, nil),
-            ("companies/index.html", "companies", { CompanyPages.index(model) }, nil),
-            ("stats/index.html", "stats", { StatsPage.context(model) }, nil),
-            ("advice/index.html", "advice", { AdvicePages.index(model) }, nil),
-        ]
-        let shared = cache == nil ? 0 : sharedInputs(model, theme: theme)
-        for fact in stats.facts {
-            let slug = fact.application.slug
-            jobs.append(
-                (
-                    SitePath.application(slug), "application", { ApplicationPages.page(fact, model).1 },
-                    {
-                        var hasher = Hasher()
-                        hasher.combine(shared)
-                        hasher.combine(fact.application)
-                        hasher.combine(model.actionsBySlug[slug] ?? [])
-                        hasher.combine(model.companySlug(for: fact.application))
-                        return hasher.finalize()
-                    }
-                ))
-        }
-        for company in stats.companies {
-            jobs.append(
-                (
-                    CompanyPages.path(company, model), "company", { CompanyPages.page(company, model) },
-                    {
-                        var hasher = Hasher()
-                        hasher.combine(shared)
-                        hasher.combine(company)
-                        for slug in company.applicationSlugs { hasher.combine(model.factsBySlug[slug]?.application) }
-                        return hasher.finalize()
-                    }
-                ))
-        }
-        for article in model.articles {
-            jobs.append((SitePath.article(article.slug), "article", { AdvicePages.page(article, model).1 }, nil))
-        }
-        for (path, context) in AdvicePages.tags(model) { jobs.append((path, "advice", context, nil)) }
+        let jobs = pageJobs(model, shared: cache == nil ? 0 : sharedInputs(model, theme: theme))
+        let modelBuilt = Date()
 
         var files: [String: [UInt8]] = [:]
         for job in jobs {
@@ -64,25 +22,79 @@ public enum SiteBuilder {
             files[job.path] = []
         }
         let profile = ProcessInfo.processInfo.environment["FOLLOWUP_TIMING"] != nil
-        cache?.begin()
-        let rendered = try Parallel.map(jobs) { job -> (bytes: [UInt8], written: Bool, context: Double, render: Double) in
-            let inputs = cache == nil ? nil : job.inputs?()
-            if let cache, let inputs, let page = cache.reuse(job.path, inputs: inputs) { return (page.bytes, page.written, 0, 0) }
-            let start = profile ? Date() : Date.distantPast
-            let context = job.context()
-            let middle = profile ? Date() : Date.distantPast
-            let render = { Array(try theme.render(job.template, context).utf8) }
-            var page: (bytes: [UInt8], written: Bool)
-            if let cache {
-                var fingerprint = theme.fingerprint
-                fingerprint.add(text: job.template)
-                fingerprint.add(value: context)
-                page = try cache.page(job.path, fingerprint, inputs: inputs, render: render)
-            } else {
-                page = (try render(), false)
-            }
-            return (page.bytes, page.written, middle.timeIntervalSince(start), profile ? Date().timeIntervalSince(middle) : 0)
+        var notes: [String] = []
+        let base = absoluteBase(options.baseURL ?? journal.config.baseURL)
+        let privateSlugs = Set(journal.applications.filter(\.isPrivate).map(\.slug))
+        let sitemapPaths = jobs.map(\.path).filter { path in
+            !privateSlugs.contains { path == SitePath.application($0) }
         }
+        if base == nil {
+            notes.append(
+                "sitemap.xml and feed.xml use relative URLs: set base_url in site.yml (or --base-url) to a full URL like https://example.com/search/ to make them absolute"
+            )
+        }
+        let dataFiles: [(path: String, make: () -> String)] = [
+            ("data/applications.json", { DataExports.json(model) }),
+            ("data/stats.json", { StatsJSON.value(stats).serialized(pretty: true) }),
+            ("data/applications.csv", { DataExports.csv(model) }),
+            ("calendar.ics", { CalendarFile.ics(model) }),
+            ("feed.xml", { AtomFeed.xml(model, base: base) }),
+            ("sitemap.xml", { Sitemap.xml(paths: sitemapPaths, base: base) }),
+        ]
+
+        // Data files (a few large ones) and pages (many small ones) are rendered together, the data
+        // files first and each on its own, pages in batches, so both cores stay busy to the end.
+        enum Work {
+            case data(Int)
+            case pages(Range<Int>)
+        }
+        var work = dataFiles.indices.map(Work.data)
+        for start in stride(from: 0, to: jobs.count, by: 64) { work.append(.pages(start..<min(start + 64, jobs.count))) }
+        typealias Page = (bytes: [UInt8], written: Bool, context: Double, render: Double)
+        cache?.begin()
+        let done = try Parallel.map(work, chunk: 1) { unit -> [Page] in
+            switch unit {
+            case .data(let index):
+                let started = Date()
+                let bytes = Array(dataFiles[index].make().utf8)
+                if profile {
+                    let seconds = String(format: "%.3f", Date().timeIntervalSince(started))
+                    FileHandle.standardError.write(Data("  \(dataFiles[index].path): \(seconds) s\n".utf8))
+                }
+                return [(bytes, false, 0, 0)]
+            case .pages(let range):
+                return try range.map { index in
+                    let job = jobs[index]
+                    let inputs = cache == nil ? nil : job.inputs?()
+                    if let cache, let inputs, let page = cache.reuse(job.path, inputs: inputs) {
+                        return (page.bytes, page.written, 0, 0)
+                    }
+                    let start = profile ? Date() : Date.distantPast
+                    let context = job.context()
+                    let middle = profile ? Date() : Date.distantPast
+                    let render = { try theme.render(job.template, context) }
+                    var page: (bytes: [UInt8], written: Bool)
+                    if let cache {
+                        var fingerprint = theme.fingerprint
+                        fingerprint.add(text: job.template)
+                        fingerprint.add(value: context)
+                        page = try cache.page(job.path, fingerprint, inputs: inputs, render: render)
+                    } else {
+                        page = (try render(), false)
+                    }
+                    return (
+                        page.bytes, page.written, middle.timeIntervalSince(start), profile ? Date().timeIntervalSince(middle) : 0
+                    )
+                }
+            }
+        }
+        if profile {
+            let model = String(format: "%.3f", modelBuilt.timeIntervalSince(started))
+            let pages = String(format: "%.3f", Date().timeIntervalSince(modelBuilt))
+            FileHandle.standardError.write(Data("  site model: \(model) s; pages and data files: \(pages) s\n".utf8))
+        }
+        for (file, result) in zip(dataFiles, done) { files[file.path] = result[0].bytes }
+        let rendered = done.dropFirst(dataFiles.count).flatMap { $0 }
         if profile {
             var totals: [String: (count: Int, context: Double, render: Double)] = [:]
             for (job, result) in zip(jobs, rendered) {
@@ -101,34 +113,65 @@ public enum SiteBuilder {
             files[job.path] = page.bytes
             if page.written { unchanged.insert(job.path) }
         }
-        let pages = jobs.map { (path: $0.path, template: $0.template) }
-
-        var notes: [String] = []
-        let base = absoluteBase(options.baseURL ?? journal.config.baseURL)
-        let privateSlugs = Set(journal.applications.filter(\.isPrivate).map(\.slug))
-        let sitemapPaths = pages.map(\.path).filter { path in
-            !privateSlugs.contains { path == SitePath.application($0) }
-        }
-        if base == nil {
-            notes.append(
-                "sitemap.xml and feed.xml use relative URLs: set base_url in site.yml (or --base-url) to a full URL like https://example.com/search/ to make them absolute"
-            )
-        }
-        let dataFiles: [(String, () -> String)] = [
-            ("sitemap.xml", { Sitemap.xml(paths: sitemapPaths, base: base) }),
-            ("feed.xml", { AtomFeed.xml(model, base: base) }),
-            ("calendar.ics", { CalendarFile.ics(model) }),
-            ("data/stats.json", { StatsJSON.value(stats).serialized(pretty: true) }),
-            ("data/applications.json", { DataExports.json(model) }),
-            ("data/applications.csv", { DataExports.csv(model) }),
-        ]
-        for (file, bytes) in zip(dataFiles, Parallel.map(dataFiles) { Array($0.1().utf8) }) { files[file.0] = bytes }
         for (path, data) in theme.assets {
             let target = "assets/" + path
             guard SitePath.isContained(target) else { continue }
             files[target] = Array(data)
         }
         return RenderedSite(files: files, notes: notes, alreadyWritten: unchanged)
+    }
+
+    /// One page to render: where it goes, its template, how to make its context, and (for pages a
+    /// cache may reuse without building the context) a hash of what it is made from.
+    typealias PageJob = (path: String, template: String, context: () -> TemplateValue, inputs: (() -> Int)?)
+
+    /// Every page of the site. `shared` is the hash of what all application and company pages share.
+    static func pageJobs(_ model: SiteModel, shared: Int) -> [PageJob] {
+        // Every page is a job that builds its context and renders it; jobs run on every core and
+        // the results are collected by path, so the bytes are the same as a serial build's.
+        // Application and company pages also say what they are made from (`inputs`), so that with a
+        // cache a page whose inputs did not change is reused without even building its context.
+        var jobs: [PageJob] = [
+            ("index.html", "dashboard", { DashboardPage.context(model) }, nil),
+            ("applications/index.html", "applications", { ApplicationPages.index(model) }, nil),
+            ("timeline/index.html", "timeline", { TimelinePage.context(model) }, nil),
+            ("companies/index.html", "companies", { CompanyPages.index(model) }, nil),
+            ("stats/index.html", "stats", { StatsPage.context(model) }, nil),
+            ("advice/index.html", "advice", { AdvicePages.index(model) }, nil),
+        ]
+        for fact in model.stats.facts {
+            let slug = fact.application.slug
+            jobs.append(
+                (
+                    SitePath.application(slug), "application", { ApplicationPages.page(fact, model).1 },
+                    {
+                        var hasher = Hasher()
+                        hasher.combine(shared)
+                        hasher.combine(fact.application)
+                        hasher.combine(model.actionsBySlug[slug] ?? [])
+                        hasher.combine(model.companySlug(for: fact.application))
+                        return hasher.finalize()
+                    }
+                ))
+        }
+        for company in model.stats.companies {
+            jobs.append(
+                (
+                    CompanyPages.path(company, model), "company", { CompanyPages.page(company, model) },
+                    {
+                        var hasher = Hasher()
+                        hasher.combine(shared)
+                        hasher.combine(company)
+                        for slug in company.applicationSlugs { hasher.combine(model.factsBySlug[slug]?.application) }
+                        return hasher.finalize()
+                    }
+                ))
+        }
+        for article in model.articles {
+            jobs.append((SitePath.article(article.slug), "article", { AdvicePages.page(article, model).1 }, nil))
+        }
+        for (path, context) in AdvicePages.tags(model) { jobs.append((path, "advice", context, nil)) }
+        return jobs
     }
 
     /// What every application and company page shares: theme, settings, day, counts and articles.

@@ -1,9 +1,9 @@
 import Foundation
-import Mustache
+import Templates
 
 /// A theme: Mustache templates and asset files, from a folder or compiled into the binary.
 public struct Theme: Sendable {
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     /// Asset files by path below `assets/`.
     public let assets: [String: Data]
     public let name: String
@@ -44,15 +44,15 @@ public struct Theme: Sendable {
 
     init(name: String, templates: [String: String], assets: [String: Data]) throws {
         self.name = name
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
         for (templateName, text) in templates.sorted(by: { $0.key < $1.key }) {
             do {
                 try library.register(text, named: templateName)
             } catch {
-                throw LoadError(description: "\(name)/templates/\(templateName).mustache: error: \(error)")
+                throw LoadError(description: "\(name)/templates/\(templateName).mustache:\(error)")
             }
         }
-        for required in Self.requiredTemplates where library.getTemplate(named: required) == nil {
+        for required in Self.requiredTemplates where !library.contains(required) {
             throw LoadError(description: "\(name)/templates/\(required).mustache: error: the theme has no '\(required)' template")
         }
         self.library = library
@@ -70,11 +70,15 @@ public struct Theme: Sendable {
     }
 
     /// Renders a page template with its context.
-    func render(_ template: String, _ context: [String: Any]) throws -> String {
-        guard let html = library.render(context, withTemplate: template) else {
-            throw LoadError(description: "\(name): error: no template named '\(template)'")
+    func render(_ template: String, _ context: TemplateValue) throws -> [UInt8] {
+        do {
+            guard let html = try library.render(context, template: template) else {
+                throw LoadError(description: "\(name): error: no template named '\(template)'")
+            }
+            return html
+        } catch let error as TemplateRenderError {
+            throw LoadError(description: "\(name)/templates/\(template).mustache: error: \(error)")
         }
-        return html
     }
 
     static func files(below folder: URL) -> [(String, URL)] {

@@ -1,3 +1,5 @@
+import Templates
+
 /// A chart drawn at build time: inline SVG, a one-line reading, and the data as a table, so that
 /// every chart is readable without sight, without colour and without JavaScript.
 public struct Chart: Sendable {
@@ -10,12 +12,12 @@ public struct Chart: Sendable {
     public var tableRows: [[String]]
 
     /// The context a template needs.
-    var context: [String: Any] {
+    var context: TemplateValue {
         [
-            "id": id, "title": title, "reading": reading, "svg": svg,
-            "header": tableHeader.map { ["cell": $0] },
-            "rows": tableRows.map { row in ["cells": row.map { ["cell": $0] }] },
-            "hasRows": !tableRows.isEmpty,
+            "id": .string(id), "title": .string(title), "reading": .string(reading), "svg": .string(svg),
+            "header": .array(tableHeader.map { ["cell": .string($0)] }),
+            "rows": .array(tableRows.map { row in ["cells": .array(row.map { ["cell": .string($0)] })] }),
+            "hasRows": .bool(!tableRows.isEmpty),
         ]
     }
 }

@@ -45,10 +45,25 @@ enum DataExports {
                 rows.append(base + [event.date.description, event.time?.description ?? "", event.kind.rawValue, event.note])
             }
         }
-        return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        var out = ""
+        for row in rows {
+            for (index, value) in row.enumerated() {
+                if index > 0 { out += "," }
+                out += field(value)
+            }
+            out += "\r\n"
+        }
+        return out
     }
 
     static func field(_ raw: String) -> String {
+        // Most values start with a letter or digit and hold no comma, quote or line break.
+        if let first = raw.utf8.first, first != UInt8(ascii: "="), first != UInt8(ascii: "+"), first != UInt8(ascii: "-"),
+            first != UInt8(ascii: "@"), first != 0x09,
+            !raw.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D })
+        {
+            return raw
+        }
         var value = raw
         if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { value = "'" + value }
         if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {

@@ -1,47 +1,52 @@
 import Analytics
 import Journal
+import Templates
 
 /// Response times per company, and one page per company.
 enum CompanyPages {
-    static func index(_ model: SiteModel) -> [String: Any] {
+    static func index(_ model: SiteModel) -> TemplateValue {
         let path = "companies/index.html"
         var context = model.frame(path: path, title: "Companies", kind: "companies")
-        context["count"] = model.stats.companies.count
-        context["rows"] = model.stats.companies.map { c -> [String: Any] in
-            [
-                "company": c.company,
-                "href": SitePath.link(from: path, to: SitePath.company(model.companySlugs[c.key] ?? "company")),
-                "applications": c.applications, "responded": c.responded,
-                "mean": Format.days(c.meanResponseDays), "meanSort": c.meanResponseDays.map { String(Int($0 * 10)) } ?? "",
-                "median": Format.days(c.medianResponseDays?.value),
-                "medianSort": c.medianResponseDays.map { String(Int($0.value * 10)) } ?? "", "pending": c.pending,
-            ]
-        }
-        return context
+        context["count"] = .int(model.stats.companies.count)
+        context["rows"] = .array(
+            model.stats.companies.map { c in
+                [
+                    "company": .string(c.company),
+                    "href": .string(SitePath.link(from: path, to: SitePath.company(model.companySlugs[c.key] ?? "company"))),
+                    "applications": .int(c.applications), "responded": .int(c.responded),
+                    "mean": .string(Format.days(c.meanResponseDays)),
+                    "meanSort": .string(c.meanResponseDays.map { String(Int($0 * 10)) } ?? ""),
+                    "median": .string(Format.days(c.medianResponseDays?.value)),
+                    "medianSort": .string(c.medianResponseDays.map { String(Int($0.value * 10)) } ?? ""),
+                    "pending": .int(c.pending),
+                ]
+            })
+        return .object(context)
     }
 
     static func path(_ c: CompanyFigures, _ model: SiteModel) -> String {
         SitePath.company(model.companySlugs[c.key] ?? "company")
     }
 
-    static func page(_ c: CompanyFigures, _ model: SiteModel) -> [String: Any] {
+    static func page(_ c: CompanyFigures, _ model: SiteModel) -> TemplateValue {
         let path = path(c, model)
         var context = model.frame(path: path, title: c.company, kind: "companies")
-        context["company"] = c.company
-        context["applications"] = c.applications
-        context["responded"] = c.responded
-        context["mean"] = Format.days(c.meanResponseDays)
-        context["median"] = Format.days(c.medianResponseDays?.value)
-        context["pending"] = c.pending
-        context["rows"] = c.applicationSlugs.compactMap { model.factsBySlug[$0] }.map { fact -> [String: Any] in
-            [
-                "role": fact.application.role.isEmpty ? "(no role)" : fact.application.role,
-                "href": SitePath.link(from: path, to: SitePath.application(fact.application.slug)),
-                "status": fact.status.rawValue,
-                "applied": fact.appliedIndex.map { Format.short(fact.past[$0].date) } ?? "–",
-                "firstAnswer": fact.firstResponse.map { $0.observed ? String($0.days) : "(\($0.days)+)" } ?? "–",
-            ]
-        }
-        return context
+        context["company"] = .string(c.company)
+        context["applications"] = .int(c.applications)
+        context["responded"] = .int(c.responded)
+        context["mean"] = .string(Format.days(c.meanResponseDays))
+        context["median"] = .string(Format.days(c.medianResponseDays?.value))
+        context["pending"] = .int(c.pending)
+        context["rows"] = .array(
+            c.applicationSlugs.compactMap { model.factsBySlug[$0] }.map { fact in
+                [
+                    "role": .string(fact.application.role.isEmpty ? "(no role)" : fact.application.role),
+                    "href": .string(SitePath.link(from: path, to: SitePath.application(fact.application.slug))),
+                    "status": .string(fact.status.rawValue),
+                    "applied": .string(fact.appliedIndex.map { Format.short(fact.past[$0].date) } ?? "–"),
+                    "firstAnswer": .string(fact.firstResponse.map { $0.observed ? String($0.days) : "(\($0.days)+)" } ?? "–"),
+                ]
+            })
+        return .object(context)
     }
 }

@@ -2,6 +2,7 @@ import Analytics
 import Foundation
 import Journal
 import Markdown
+import Templates
 
 /// Everything the page builders share: the journal, its figures, slugs of companies and tags,
 /// and the frame every page needs. Built once per build.
@@ -69,18 +70,22 @@ struct SiteModel {
     ]
 
     /// The frame of every page: site, page, root, navigation, robots.
-    func frame(path: String, title: String, kind: String) -> [String: Any] {
+    func frame(path: String, title: String, kind: String) -> [String: TemplateValue] {
         [
             "site": [
-                "title": journal.config.title, "author": orNull(journal.config.author),
-                "today": Format.long(today), "applicationCount": stats.applications,
-            ] as [String: Any],
-            "page": ["title": title, "path": path, "kind": kind],
-            "root": SitePath.root(from: path),
-            "noindex": !options.isPublic,
-            "nav": Self.navigation.map { item -> [String: Any] in
-                ["label": item.label, "href": SitePath.link(from: path, to: item.path), "current": item.kind == kind]
-            },
+                "title": .string(journal.config.title), "author": orNull(journal.config.author),
+                "today": .string(Format.long(today)), "applicationCount": .int(stats.applications),
+            ],
+            "page": ["title": .string(title), "path": .string(path), "kind": .string(kind)],
+            "root": .string(SitePath.root(from: path)),
+            "noindex": .bool(!options.isPublic),
+            "nav": .array(
+                Self.navigation.map { item in
+                    [
+                        "label": .string(item.label), "href": .string(SitePath.link(from: path, to: item.path)),
+                        "current": .bool(item.kind == kind),
+                    ]
+                }),
         ]
     }
 
@@ -94,19 +99,19 @@ struct SiteModel {
     }
 
     /// Links to articles, labelled "advice", "advice 2", … with the title as a tooltip.
-    func articleLinks(_ slugs: [String], from path: String) -> [[String: Any]] {
+    func articleLinks(_ slugs: [String], from path: String) -> [TemplateValue] {
         let found = slugs.lazy.compactMap { self.articlesBySlug[$0] }.prefix(Self.adviceLimit)
         return found.enumerated().map { index, article in
             [
-                "href": SitePath.link(from: path, to: SitePath.article(article.slug)), "title": article.title,
-                "label": index == 0 ? "advice" : "advice \(index + 1)",
+                "href": .string(SitePath.link(from: path, to: SitePath.article(article.slug))), "title": .string(article.title),
+                "label": .string(index == 0 ? "advice" : "advice \(index + 1)"),
             ]
         }
     }
 
     // MARK: Actions as lines of text
 
-    func actionContext(_ action: Action, from path: String) -> [String: Any] {
+    func actionContext(_ action: Action, from path: String) -> TemplateValue {
         let verb: String
         switch action.kind {
         case .thankYou: verb = "Send a thank-you note to"
@@ -125,10 +130,10 @@ struct SiteModel {
         }
         let links = articleLinks(action.articles, from: path)
         return [
-            "verb": verb, "company": action.company, "role": action.role,
-            "href": SitePath.link(from: path, to: SitePath.application(action.application)),
-            "when": when, "overdue": action.overdue, "dueToday": action.due == today && !action.overdue,
-            "mark": action.overdue ? "!" : "·", "articles": links, "hasArticles": !links.isEmpty,
+            "verb": .string(verb), "company": .string(action.company), "role": .string(action.role),
+            "href": .string(SitePath.link(from: path, to: SitePath.application(action.application))),
+            "when": .string(when), "overdue": .bool(action.overdue), "dueToday": .bool(action.due == today && !action.overdue),
+            "mark": .string(action.overdue ? "!" : "·"), "articles": .array(links), "hasArticles": .bool(!links.isEmpty),
         ]
     }
 
@@ -150,5 +155,5 @@ extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
 
-/// A value for a template: the text, or nothing at all (a Swift nil would render as "nil").
-func orNull(_ value: String?) -> Any { value.map { $0 as Any } ?? NSNull() }
+/// A value for a template: the text, or nothing at all.
+func orNull(_ value: String?) -> TemplateValue { value.map(TemplateValue.string) ?? .null }

@@ -1,21 +1,22 @@
 import Analytics
 import Journal
+import Templates
 
 /// Every figure of statistics.md, with its charts and a line on how it is computed.
 enum StatsPage {
-    static func context(_ model: SiteModel) -> [String: Any] {
+    static func context(_ model: SiteModel) -> TemplateValue {
         let path = "stats/index.html"
         let s = model.stats
         let policy = model.journal.config.policy
         var context = model.frame(path: path, title: "Statistics", kind: "stats")
-        context["today"] = Format.long(model.today)
-        context["applications"] = s.applications
-        context["policy"] =
-            [
-                "silentAfterDays": policy.silentAfterDays, "thankYouWithinHours": policy.thankYouWithinHours,
-                "countAcknowledgements": policy.countAcknowledgements,
-            ] as [String: Any]
-        context["byStatus"] = Status.allCases.map { ["status": $0.rawValue, "count": s.byStatus[$0] ?? 0] as [String: Any] }
+        context["today"] = .string(Format.long(model.today))
+        context["applications"] = .int(s.applications)
+        context["policy"] = [
+            "silentAfterDays": .int(policy.silentAfterDays), "thankYouWithinHours": .int(policy.thankYouWithinHours),
+            "countAcknowledgements": .bool(policy.countAcknowledgements),
+        ]
+        context["byStatus"] = .array(
+            Status.allCases.map { ["status": .string($0.rawValue), "count": .int(s.byStatus[$0] ?? 0)] })
         context["funnel"] = StatisticsCharts.funnel(s.facts, policy: policy).context
         context["waits"] = [
             waits(
@@ -38,37 +39,37 @@ enum StatsPage {
         context["followUp"] = [
             [
                 "label": "After applying: answered",
-                "with": Format.share(e.afterApplyingWith.answered, of: e.afterApplyingWith.applications),
-                "without": Format.share(e.afterApplyingWithout.answered, of: e.afterApplyingWithout.applications),
+                "with": .string(Format.share(e.afterApplyingWith.answered, of: e.afterApplyingWith.applications)),
+                "without": .string(Format.share(e.afterApplyingWithout.answered, of: e.afterApplyingWithout.applications)),
             ],
             [
                 "label": "After a meeting: decided",
-                "with": Format.share(e.afterInterviewWith.answered, of: e.afterInterviewWith.applications),
-                "without": Format.share(e.afterInterviewWithout.answered, of: e.afterInterviewWithout.applications),
+                "with": .string(Format.share(e.afterInterviewWith.answered, of: e.afterInterviewWith.applications)),
+                "without": .string(Format.share(e.afterInterviewWithout.answered, of: e.afterInterviewWithout.applications)),
             ],
         ]
-        context["followArticles"] =
+        context["followArticles"] = .array(
             (model.articles(about: "follow-up").prefix(SiteModel.adviceLimit)
-            + model.articles(about: "move-on").prefix(SiteModel.adviceLimit)).map {
-                ["href": SitePath.link(from: path, to: SitePath.article($0.slug)), "title": $0.title]
-            }
+                + model.articles(about: "move-on").prefix(SiteModel.adviceLimit)).map {
+                    ["href": .string(SitePath.link(from: path, to: SitePath.article($0.slug))), "title": .string($0.title)]
+                })
         context["thankYou"] = [
-            "interviews": s.thankYou.interviews, "within": s.thankYou.withinDeadline, "late": s.thankYou.late,
-            "missing": s.thankYou.missing,
+            "interviews": .int(s.thankYou.interviews), "within": .int(s.thankYou.withinDeadline),
+            "late": .int(s.thankYou.late), "missing": .int(s.thankYou.missing),
         ]
         context["weekly"] = StatisticsCharts.weekly(s.facts, today: model.today, weeks: 52, id: "weekly-chart").context
-        return context
+        return .object(context)
     }
 
     static func waits(
         _ w: WaitFigures, id: String, title: String, rateLabel: String, what: String, histogramTitle: String,
         answered: String, unanswered: String, method: String
-    ) -> [String: Any] {
+    ) -> TemplateValue {
         [
-            "id": id, "title": title, "rate": Format.percent(w.rate), "rateLabel": rateLabel,
-            "counts": "(\(w.responded) of \(w.eligible))", "mean": Format.days(w.meanDays),
-            "median": Format.days(w.medianDays?.value), "p90": Format.days(w.p90Days), "kmMedian": Format.days(w.kmMedianDays),
-            "method": method,
+            "id": .string(id), "title": .string(title), "rate": .string(Format.percent(w.rate)), "rateLabel": .string(rateLabel),
+            "counts": .string("(\(w.responded) of \(w.eligible))"), "mean": .string(Format.days(w.meanDays)),
+            "median": .string(Format.days(w.medianDays?.value)), "p90": .string(Format.days(w.p90Days)),
+            "kmMedian": .string(Format.days(w.kmMedianDays)), "method": .string(method),
             "histogram": StatisticsCharts.histogram(
                 w, id: "\(id)-histogram", title: histogramTitle, answered: answered, unanswered: unanswered
             ).context,

@@ -1,9 +1,10 @@
 import Analytics
 import Journal
+import Templates
 
 /// Every application as a lane, grouped by the month it started, newest month first.
 enum TimelinePage {
-    static func context(_ model: SiteModel) -> [String: Any] {
+    static func context(_ model: SiteModel) -> TemplateValue {
         let path = "timeline/index.html"
         var context = model.frame(path: path, title: "Timeline", kind: "timeline")
         var groups: [Int: [ApplicationFacts]] = [:]
@@ -21,7 +22,7 @@ enum TimelinePage {
         let axisStart =
             starts.min().map { CivilDate(year: $0.components.year, month: $0.components.month, day: 1) ?? $0 } ?? model.today
         let axisEnd = max(model.today, model.stats.facts.compactMap { $0.application.events.last?.date }.max() ?? model.today)
-        var months: [[String: Any]] = []
+        var months: [TemplateValue] = []
         for key in groups.keys.sorted(by: >) {
             let group = (groups[key] ?? []).sorted { a, b in
                 let da = a.application.events.first?.date ?? model.today
@@ -34,22 +35,22 @@ enum TimelinePage {
                 group, today: model.today, from: axisStart, to: axisEnd,
                 link: { SitePath.link(from: path, to: SitePath.application($0)) }, id: "\(id)-svg")
             months.append([
-                "id": id, "label": Format.month(start), "count": group.count, "svg": svg,
-                "items": group.map { item(for: $0, model: model, from: path) },
+                "id": .string(id), "label": .string(Format.month(start)), "count": .int(group.count), "svg": .string(svg),
+                "items": .array(group.map { item(for: $0, model: model, from: path) }),
             ])
         }
         if !undated.isEmpty {
             months.append([
-                "id": "undated", "label": "Without events", "count": undated.count, "svg": "",
-                "items": undated.map { item(for: $0, model: model, from: path) },
+                "id": "undated", "label": "Without events", "count": .int(undated.count), "svg": "",
+                "items": .array(undated.map { item(for: $0, model: model, from: path) }),
             ])
         }
-        context["months"] = months
-        context["statuses"] = Status.allCases.map(\.rawValue)
-        return context
+        context["months"] = .array(months)
+        context["statuses"] = .array(Status.allCases.map { .string($0.rawValue) })
+        return .object(context)
     }
 
-    static func item(for fact: ApplicationFacts, model: SiteModel, from path: String) -> [String: Any] {
+    static func item(for fact: ApplicationFacts, model: SiteModel, from path: String) -> TemplateValue {
         let events = fact.application.events
         let span =
             events.first.map { first in
@@ -57,8 +58,8 @@ enum TimelinePage {
                 return "\(Format.short(first.date)) to \(end.map(Format.short) ?? "today (open)")"
             } ?? "no events"
         return [
-            "href": SitePath.link(from: path, to: SitePath.application(fact.application.slug)),
-            "title": fact.application.title, "status": fact.status.rawValue, "span": span,
+            "href": .string(SitePath.link(from: path, to: SitePath.application(fact.application.slug))),
+            "title": .string(fact.application.title), "status": .string(fact.status.rawValue), "span": .string(span),
         ]
     }
 }

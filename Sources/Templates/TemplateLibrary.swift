@@ -1,0 +1,21 @@
+/// Named templates that can include each other: a theme's pages, partials and layouts.
+public struct TemplateLibrary: Sendable {
+    private var templates: [String: Template] = [:]
+
+    public init() {}
+
+    /// Parses and adds a template; partials refer to it by `name` (its path without `.mustache`).
+    public mutating func register(_ text: String, named name: String) throws(TemplateSyntaxError) {
+        templates[name] = try TemplateParser.parse(text)
+    }
+
+    public func contains(_ name: String) -> Bool { templates[name] != nil }
+
+    /// The template's output as UTF-8, or nil when there is no template of that name.
+    public func render(_ value: TemplateValue, template name: String) throws(TemplateRenderError) -> [UInt8]? {
+        guard let template = templates[name] else { return nil }
+        var renderer = TemplateRenderer(templates: templates, root: value)
+        try renderer.render(template, TemplateRenderer.Scope())
+        return renderer.out
+    }
+}

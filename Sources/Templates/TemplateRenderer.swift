@@ -1,0 +1,215 @@
+/// A template that could be parsed but not rendered: a partial that includes itself.
+public struct TemplateRenderError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// Renders a template with a value into UTF-8 bytes.
+///
+/// One buffer, one context stack pushed and popped as sections open and close; names resolve by
+/// dictionary lookups innermost first.
+struct TemplateRenderer {
+    let templates: [String: Template]
+    var stack: [TemplateValue]
+    var out: [UInt8] = []
+    private var depth = 0
+
+    static let maximumDepth = 100
+
+    init(templates: [String: Template], root: TemplateValue) {
+        self.templates = templates
+        self.stack = [root]
+        out.reserveCapacity(16_384)
+    }
+
+    /// What a render call inherits from the one that made it.
+    struct Scope {
+        var position: Transforms.Position?
+        var indentation: [UInt8] = []
+        var overrides: [String: Template]?
+        var escapesHTML = true
+    }
+
+    mutating func render(_ template: Template, _ initial: Scope) throws(TemplateRenderError) {
+        var scope = initial
+        let start = out.count
+        let indents = !scope.indentation.isEmpty
+        for node in template.nodes {
+            let before = out.count
+            try render(node, &scope)
+            // A partial that stood alone on an indented line is indented wherever its output starts
+            // a new line ("\r\n" endings excepted, as in swift-mustache).
+            if indents, out.count > before, before > start, out[before - 1] == 0x0A,
+                !(before - 2 >= start && out[before - 2] == 0x0D)
+            {
+                out.insert(contentsOf: scope.indentation, at: before)
+            }
+        }
+    }
+
+    private mutating func render(_ node: Template.Node, _ scope: inout Scope) throws(TemplateRenderError) {
+        switch node {
+        case .text(let bytes):
+            out.append(contentsOf: bytes)
+
+        case .variable(let name, let escaped):
+            guard let value = resolve(name, scope) else { return }
+            write(value, escaped: escaped && scope.escapesHTML)
+
+        case .section(let name, let template, let inverted):
+            let value = resolve(name, scope)
+            if inverted {
+                switch value {
+                case .array(let items)? where items.isEmpty:
+                    try render(template, pushing: .array(items), scope)
+                case .bool(let flag)? where !flag:
+                    try render(template, scope)
+                case nil:
+                    try render(template, scope)
+                default:
+                    return
+                }
+                return
+            }
+            switch value {
+            case nil, .null?:
+                return
+            case .bool(let flag)?:
+                if flag { try render(template, scope) }
+            case .array(let items)?:
+                var inner = scope
+                for (index, item) in items.enumerated() {
+                    inner.position = Transforms.Position(index: index, isLast: index == items.count - 1)
+                    stack.append(item)
+                    defer { stack.removeLast() }
+                    try render(template, inner)
+                }
+            case .some(let value):
+                try render(template, pushing: value, scope)
+            }
+
+        case .partial(let written, let dynamic, let indentation, let overrides):
+            var templateName = written
+            if dynamic {
+                let name = Template.Name(
+                    start: .stack, parts: written.split(separator: ".").map(String.init), transforms: [], text: written)
+                guard case .string(let resolved)? = resolve(name, scope) else { return }
+                templateName = resolved
+            }
+            guard let template = templates[templateName] else { return }
+            var inner = Scope(indentation: scope.indentation + indentation, overrides: scope.overrides)
+            if let overrides {
+                // The outermost override of a block wins.
+                inner.overrides = (scope.overrides ?? [:]).merging(overrides) { outer, _ in outer }
+            }
+            try nested(template, inner, name: templateName)
+
+        case .block(let name, let template, let indentation):
+            var inner = scope
+            inner.position = nil
+            inner.indentation = scope.indentation + indentation
+            try nested(scope.overrides?[name] ?? template, inner, name: name)
+
+        case .blockDefinition:
+            return
+
+        case .contentType(let escapesHTML):
+            scope.escapesHTML = escapesHTML
+        }
+    }
+
+    private mutating func render(_ template: Template, pushing value: TemplateValue, _ scope: Scope) throws(TemplateRenderError) {
+        var inner = scope
+        inner.position = nil
+        stack.append(value)
+        defer { stack.removeLast() }
+        try render(template, inner)
+    }
+
+    private mutating func nested(_ template: Template, _ scope: Scope, name: String) throws(TemplateRenderError) {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else {
+            throw TemplateRenderError(
+                description:
+                    "partials and blocks nest more than \(Self.maximumDepth) deep at '\(name)': does a partial include itself?")
+        }
+        try render(template, scope)
+    }
+
+    // MARK: Names
+
+    private func resolve(_ name: Template.Name, _ scope: Scope) -> TemplateValue? {
+        var value: TemplateValue?
+        var transforms = name.transforms[...]
+        switch name.start {
+        case .current:
+            value = stack.last
+        case .sequence:
+            guard let position = scope.position, let innermost = transforms.popLast() else { return nil }
+            value = position.apply(innermost)
+        case .anchored:
+            value = stack.last.flatMap { Self.follow(name.parts[...], from: $0) }
+        case .stack:
+            let first = name.parts[0]
+            var index = stack.count - 1
+            while index >= 0 {
+                if let found = stack[index].member(first) {
+                    value = Self.follow(name.parts.dropFirst(), from: found)
+                    break
+                }
+                index -= 1
+            }
+        }
+        guard var result = value, result != .null else { return nil }
+        while let transform = transforms.popLast() {
+            guard let next = Transforms.apply(transform, to: result) else { return nil }
+            result = next
+        }
+        return result
+    }
+
+    private static func follow(_ parts: ArraySlice<String>, from value: TemplateValue) -> TemplateValue? {
+        var current = value
+        for part in parts {
+            guard let next = current.member(part) else { return nil }
+            current = next
+        }
+        return current
+    }
+
+    // MARK: Output
+
+    private mutating func write(_ value: TemplateValue, escaped: Bool) {
+        switch value {
+        case .string(let text):
+            if escaped { appendEscaped(text) } else { out.append(contentsOf: text.utf8) }
+        case .int(let number): out.append(contentsOf: String(number).utf8)
+        case .double(let number): out.append(contentsOf: String(number).utf8)
+        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .null, .array, .object: return
+        }
+    }
+
+    /// HTML-escapes `& < > " '` as swift-mustache does (`&#39;` for the apostrophe).
+    private mutating func appendEscaped(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let replacement: StaticString
+                switch bytes[index] {
+                case 0x26: replacement = "&amp;"
+                case 0x3C: replacement = "&lt;"
+                case 0x3E: replacement = "&gt;"
+                case 0x22: replacement = "&quot;"
+                case 0x27: replacement = "&#39;"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                runStart = index + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// What a template is rendered with: a typed tree of the values a page shows.
+///
+/// Page builders make these once per page; looking a name up is then a dictionary access, with no
+/// dynamic casts or reflection at render time (the cost that made the general-purpose library slow
+/// for ten thousand pages).
+public enum TemplateValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([TemplateValue])
+    case object([String: TemplateValue])
+
+    /// A value from the loosely typed dictionaries older code and tests build: `String`, `Int`,
+    /// `Bool`, `Double`, `NSNull`, optionals, arrays and `[String: Any]` dictionaries.
+    public init(any value: Any) {
+        switch value {
+        case let value as TemplateValue: self = value
+        case let text as String: self = .string(text)
+        case let text as Substring: self = .string(String(text))
+        case let flag as Bool: self = .bool(flag)
+        case let number as Int: self = .int(number)
+        case let number as Double: self = .double(number)
+        case let object as [String: Any]: self = .object(object.mapValues(TemplateValue.init(any:)))
+        case let list as [[String: Any]]: self = .array(list.map { TemplateValue(any: $0) })
+        case let list as [String]: self = .array(list.map(TemplateValue.string))
+        case let list as [Any]: self = .array(list.map(TemplateValue.init(any:)))
+        case is NSNull: self = .null
+        default:
+            let mirror = Mirror(reflecting: value)
+            if mirror.displayStyle == .optional {
+                self = mirror.children.first.map { TemplateValue(any: $0.value) } ?? .null
+            } else {
+                self = .string(String(describing: value))
+            }
+        }
+    }
+
+    /// The member `name` of an object; nil for every other value (scalars have no members).
+    @inline(__always)
+    func member(_ name: String) -> TemplateValue? {
+        if case .object(let members) = self { return members[name] }
+        return nil
+    }
+}
+
+extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByFloatLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(floatLiteral value: Double) { self = .double(value) }
+    public init(arrayLiteral elements: TemplateValue...) { self = .array(elements) }
+    public init(nilLiteral: ()) { self = .null }
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        var members: [String: TemplateValue] = [:]
+        members.reserveCapacity(elements.count)
+        for (key, value) in elements { members[key] = value }
+        self = .object(members)
+    }
+}
+
+/// Swift values that have an obvious template value, so page builders can write `TemplateValue(x)`
+/// for optionals, lists and dictionaries instead of mapping them by hand.
+public protocol TemplateRepresentable {
+    var templateValue: TemplateValue { get }
+}
+
+extension TemplateValue: TemplateRepresentable {
+    public var templateValue: TemplateValue { self }
+    public init<T: TemplateRepresentable>(_ value: T) { self = value.templateValue }
+}
+
+extension String: TemplateRepresentable { public var templateValue: TemplateValue { .string(self) } }
+extension Int: TemplateRepresentable { public var templateValue: TemplateValue { .int(self) } }
+extension Bool: TemplateRepresentable { public var templateValue: TemplateValue { .bool(self) } }
+extension Double: TemplateRepresentable { public var templateValue: TemplateValue { .double(self) } }
+
+extension Optional: TemplateRepresentable where Wrapped: TemplateRepresentable {
+    public var templateValue: TemplateValue { self?.templateValue ?? .null }
+}
+
+extension Array: TemplateRepresentable where Element: TemplateRepresentable {
+    public var templateValue: TemplateValue { .array(map(\.templateValue)) }
+}
+
+extension Dictionary: TemplateRepresentable where Key == String, Value: TemplateRepresentable {
+    public var templateValue: TemplateValue { .object(mapValues(\.templateValue)) }
+}
