@@ -2,8 +2,8 @@ import Analytics
 import Foundation
 import Journal
 import Mustache
-import Testing
 import Templates
+import Testing
 
 @testable import Site
 
