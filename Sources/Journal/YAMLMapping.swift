@@ -22,8 +22,10 @@ struct YAMLMapping {
     static func parse(_ yaml: String, source: SourceText, firstLine: Int, what: String) -> Result<YAMLMapping, Diagnostic> {
         let node: Node?
         do {
-            // UTF-8 said outright: Yams's default encoding reads the process environment on every call.
-            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
+            // The basic resolver: values are read as text by the getters below, so Yams's
+            // regular-expression tag resolution (most of its cost per file) would be wasted. UTF-8
+            // is said outright: Yams's default encoding reads the process environment on every call.
+            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             return .failure(describe(error, source: source, firstLine: firstLine, what: what))
         } catch {

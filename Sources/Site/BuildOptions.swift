@@ -16,17 +16,20 @@ public struct BuildOptions: Sendable {
     }
 }
 
-/// A whole site in memory: every file's path inside Output and its bytes. Nothing is on disk yet.
+/// A whole site: every file's path inside Output and its bytes (or, when the build handed its files
+/// to a staging folder, only how many there are).
 public struct RenderedSite: Sendable {
     public var files: [String: [UInt8]]
+    public var fileCount: Int
     /// Things worth telling the user once (a sitemap without an absolute base URL, say).
     public var notes: [String]
     /// Pages whose bytes the previous build of this session already wrote (from `RenderCache`);
     /// the writer checks their size instead of reading them back.
     public var alreadyWritten: Set<String> = []
 
-    public init(files: [String: [UInt8]], notes: [String], alreadyWritten: Set<String> = []) {
+    public init(files: [String: [UInt8]], notes: [String], alreadyWritten: Set<String> = [], fileCount: Int? = nil) {
         self.files = files
+        self.fileCount = fileCount ?? files.count
         self.notes = notes
         self.alreadyWritten = alreadyWritten
     }

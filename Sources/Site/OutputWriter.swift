@@ -10,10 +10,15 @@ import Journal
 /// files left alone and reported once; nothing written through a symlink or outside Output.
 public struct OutputWriter {
     public let output: URL
-    /// Where the bytes go: replaced in tests to inject failures (tests run as root, so permissions prove nothing).
-    public var writeFile: (URL, [UInt8]) throws -> Void = OutputWriter.atomicWrite
+    /// How the manifest is written, and how files are written into the staging folder, and how a
+    /// staged file or folder is moved into Output (absolute paths): replaced in tests to inject
+    /// failures and pauses (tests run as root, so permissions prove nothing).
+    public var writeFile: (String, [UInt8]) throws -> Void = OutputWriter.atomicWrite
+    public var stageFile: (String, [UInt8]) throws -> Void = Staging.plainWrite
+    public var moveFile: (String, String) throws -> Void = OutputWriter.move
 
     public static let manifestName = ".followup-manifest"
+    public static let stagingName = ".followup-staging"
     static let temporarySuffix = ".followup-tmp"
 
     public init(output: URL) {
@@ -54,37 +59,66 @@ public struct OutputWriter {
         return nil
     }
 
-    public func write(_ site: RenderedSite) throws -> Report {
-        var report = Report()
+    /// Starts a build's staging folder (removing one an interrupted build left behind).
+    public func stage() throws -> Staging {
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        let manifest = Manifest.read(output.appendingPathComponent(Self.manifestName))
-        let existing = Self.scan(output)
-        for path in existing.filter({ $0.hasSuffix(Self.temporarySuffix) }) {
-            unlink(output.appendingPathComponent(path).path)  // left by an interrupted build of ours
+        return try Staging(output: output.path, existing: Self.scan(output), writeFile: stageFile)
+    }
+
+    /// Writes a site rendered in memory: stages every file, then commits.
+    public func write(_ site: RenderedSite) throws -> Report {
+        let staging = try stage()
+        do {
+            let paths = site.files.keys.sorted()
+            _ = try Parallel.map(paths) { path in
+                try staging.accept(path, site.files[path] ?? [], alreadyWritten: site.alreadyWritten.contains(path))
+            }
+            return try commit(staging)
+        } catch {
+            staging.discard()
+            throw error
         }
+    }
+
+    /// Moves a staged site into Output: checks everything first, records the intent, moves each
+    /// changed file (a folder Output does not have yet moves whole, in one rename), removes stale
+    /// files of earlier builds, and writes the manifest last. The staging folder is gone afterwards.
+    public func commit(_ staging: Staging) throws -> Report {
+        defer { staging.discard() }
+        var report = Report()
+        let root = output.path
+        let manifestPath = root + "/" + Self.manifestName
+        let manifest = Manifest.read(manifestPath)
+        let existing = staging.existing
+        for path in existing.filter({ $0.hasSuffix(Self.temporarySuffix) }) {
+            unlink(root + "/" + path)  // left by an interrupted build of an older version
+        }
+        let files = staging.paths
 
         // Check everything before changing anything (each folder once).
-        // Paths are joined as strings: Foundation's URL appending parses every result, which costs
-        // more than the lstat it is for when there are 20,000 folders.
-        let root = output.path
         var checkedFolders: Set<String> = [""]
-        for path in site.files.keys {
-            guard SitePath.isContained(path), path != Self.manifestName, !path.hasSuffix(Self.temporarySuffix) else {
-                throw Refusal(description: "refusing to write '\(path)': it would leave Output")
-            }
+        var missingFolders: Set<String> = []
+        for path in files {
             var prefix = ""
             for component in path.split(separator: "/").dropLast() {
+                let parent = prefix
                 prefix += (prefix.isEmpty ? "" : "/") + component
                 guard checkedFolders.insert(prefix).inserted else { continue }
+                // Below a missing folder everything is missing: no need to ask.
+                if missingFolders.contains(parent) {
+                    missingFolders.insert(prefix)
+                    continue
+                }
                 switch Self.kind(root + "/" + prefix) {
-                case .directory, .missing: continue
+                case .directory: continue
+                case .missing: missingFolders.insert(prefix)
                 case .symlink: throw Refusal(description: "refusing to write '\(path)': Output/\(prefix) is a symbolic link")
                 case .file: throw Refusal(description: "cannot write '\(path)': Output/\(prefix) is a file, not a folder")
                 }
             }
         }
         let existingSet = Set(existing)
-        for path in site.files.keys where existingSet.contains(path) || checkedFolders.contains(path) {
+        for path in files where existingSet.contains(path) || checkedFolders.contains(path) {
             let kind = Self.kind(root + "/" + path)
             if kind == .directory { throw Refusal(description: "cannot write '\(path)': Output/\(path) is a folder") }
             if kind != .missing && !manifest.files.contains(path) {
@@ -92,46 +126,36 @@ public struct OutputWriter {
             }
         }
 
-        // Record the intent first: if the build is killed while writing, the next one still knows
+        // Record the intent first: if the build is killed while moving, the next one still knows
         // every file this one may have written, and finishes the job instead of calling them foreign.
-        try writeFile(
-            output.appendingPathComponent(Self.manifestName),
-            Array(Manifest(files: manifest.files.union(site.files.keys), foreign: manifest.foreign).text.utf8))
+        try writeManifest(Manifest(files: manifest.files.union(files), foreign: manifest.foreign), at: manifestPath)
 
-        // Compare and write on every core: each file is independent (folders are created first).
-        let paths = site.files.keys.sorted()
-        var folders = Set<String>()
-        for path in paths { folders.insert((path as NSString).deletingLastPathComponent) }
-        // Parents sort before their children, so plain mkdir suffices (much cheaper than
-        // FileManager's intermediate-directory walk for 20,000 folders).
-        for folder in folders.sorted() where !folder.isEmpty {
-            let path = root + "/" + folder
-            if mkdir(path, 0o755) != 0 && errno != EEXIST {
-                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-            }
-        }
-        let writeFile = self.writeFile
-        let outcomes = try Parallel.map(paths) { path -> Bool in
-            let url = output.appendingPathComponent(path)
-            let bytes = site.files[path] ?? []
-            if site.alreadyWritten.contains(path) {
-                var info = stat()
-                if lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count {
-                    return false
+        var moved = Set<String>()
+        for path in staging.staged.sorted() {
+            report.written.append(path)
+            var prefix = ""
+            var done = false
+            for component in path.split(separator: "/").dropLast() {
+                prefix += (prefix.isEmpty ? "" : "/") + component
+                if moved.contains(prefix) {
+                    done = true
+                    break
+                }
+                if missingFolders.contains(prefix) {
+                    try moveFile(staging.folder + "/" + prefix, root + "/" + prefix)
+                    moved.insert(prefix)
+                    done = true
+                    break
                 }
             }
-            if Self.sameBytes(url.path, bytes) { return false }
-            try writeFile(url, bytes)
-            return true
+            if !done { try moveFile(staging.folder + "/" + path, root + "/" + path) }
         }
-        for (path, written) in zip(paths, outcomes) {
-            if written { report.written.append(path) } else { report.unchanged += 1 }
-        }
+        report.unchanged = staging.unchanged
 
-        for path in manifest.files.sorted() where site.files[path] == nil {
-            let url = output.appendingPathComponent(path)
-            if Self.kind(url.path) == .file || Self.kind(url.path) == .symlink {
-                unlink(url.path)
+        for path in manifest.files.sorted() where !files.contains(path) {
+            let target = root + "/" + path
+            if Self.kind(target) == .file || Self.kind(target) == .symlink {
+                unlink(target)
                 report.removed.append(path)
                 Self.removeEmptyFolders(above: path, in: output)
             }
@@ -139,39 +163,74 @@ public struct OutputWriter {
 
         var foreign = manifest.foreign
         for path in existing.sorted()
-        where site.files[path] == nil && !manifest.files.contains(path) && path != Self.manifestName
+        where !files.contains(path) && !manifest.files.contains(path) && path != Self.manifestName
             && !path.hasSuffix(Self.temporarySuffix) && path != ".gitkeep"
         {
             if !foreign.contains(path) { report.foreign.append(path) }
             foreign.insert(path)
         }
-        foreign = foreign.filter { Self.kind(output.appendingPathComponent($0).path) != .missing }
-        let text = Manifest(files: Set(site.files.keys), foreign: foreign).text
-        try writeFile(output.appendingPathComponent(Self.manifestName), Array(text.utf8))
+        foreign = foreign.filter { Self.kind(root + "/" + $0) != .missing }
+        try writeManifest(Manifest(files: files, foreign: foreign), at: manifestPath)
         return report
+    }
+
+    /// Writes the manifest unless it already says exactly that (an unchanged rebuild writes nothing).
+    private func writeManifest(_ manifest: Manifest, at path: String) throws {
+        let bytes = Array(manifest.text.utf8)
+        if Self.sameBytes(path, bytes) { return }
+        try writeFile(path, bytes)
+    }
+
+    /// Renames a staged file or folder into Output.
+    public static func move(_ from: String, _ to: String) throws {
+        guard rename(from, to) == 0 else {
+            throw Refusal(description: "cannot move \(from) to \(to): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// The folder of a relative path ("" at the top).
+    static func parent(_ path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(path[..<slash])
     }
 
     /// Writes to a temporary file in the same folder, then renames it over the target: readers see
     /// the old file or the new one, never half of one.
     public static func atomicWrite(_ url: URL, _ bytes: [UInt8]) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + temporarySuffix)
-        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0o644)
-        guard fd >= 0 else { throw Refusal(description: "cannot write \(url.path): \(String(cString: strerror(errno)))") }
+        try atomicWrite(url.path, bytes)
+    }
+
+    public static func atomicWrite(_ path: String, _ bytes: [UInt8]) throws {
+        let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+        let folder = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let temporary = folder + "." + name + temporarySuffix
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else { throw Refusal(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
+        do {
+            try writeAll(fd, bytes, path: path)
+        } catch {
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
+        guard close(fd) == 0, rename(temporary, path) == 0 else {
+            let message = String(cString: strerror(errno))
+            unlink(temporary)
+            throw Refusal(description: "cannot write \(path): \(message)")
+        }
+    }
+
+    /// Writes all of `bytes` to an open file.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
             if n < 0 {
-                let message = String(cString: strerror(errno))
-                close(fd)
-                unlink(temporary.path)
-                throw Refusal(description: "cannot write \(url.path): \(message)")
+                if errno == EINTR { continue }
+                throw Refusal(description: "cannot write \(path): \(String(cString: strerror(errno)))")
             }
             offset += n
-        }
-        guard close(fd) == 0, rename(temporary.path, url.path) == 0 else {
-            let message = String(cString: strerror(errno))
-            unlink(temporary.path)
-            throw Refusal(description: "cannot write \(url.path): \(message)")
         }
     }
 
@@ -221,6 +280,7 @@ public struct OutputWriter {
                     String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
                 }
                 if name == "." || name == ".." { continue }
+                if relative.isEmpty && name == OutputWriter.stagingName { continue }  // ours, rebuilt each time
                 let child = relative.isEmpty ? name : relative + "/" + name
                 var type = entry.pointee.d_type
                 if type == UInt8(DT_UNKNOWN) {
@@ -251,8 +311,8 @@ struct Manifest {
     var files: Set<String>
     var foreign: Set<String>
 
-    static func read(_ url: URL) -> Manifest {
-        guard OutputWriter.kind(url.path) == .file, let data = FileManager.default.contents(atPath: url.path) else {
+    static func read(_ path: String) -> Manifest {
+        guard OutputWriter.kind(path) == .file, let data = FileManager.default.contents(atPath: path) else {
             return Manifest(files: [], foreign: [])
         }
         var manifest = Manifest(files: [], foreign: [])

@@ -3,11 +3,13 @@ import Foundation
 import Journal
 import Templates
 
-/// Renders the whole site in memory: page models → templates → bytes. Nothing touches the disk here,
-/// so a failure leaves Output as it was.
+/// Renders the whole site: page models → templates → bytes, kept in memory or handed to a `sink`
+/// (the staging folder) as each file is made. Output itself is not touched here, so a failure
+/// leaves it as it was.
 public enum SiteBuilder {
     public static func build(
-        journal: Journal, stats: Statistics, theme: Theme, options: BuildOptions, cache: RenderCache? = nil
+        journal: Journal, stats: Statistics, theme: Theme, options: BuildOptions, cache: RenderCache? = nil,
+        sink: PageSink? = nil
     ) throws -> RenderedSite {
         let started = Date()
         let model = SiteModel(journal: journal, stats: stats, options: options)
@@ -51,12 +53,18 @@ public enum SiteBuilder {
         var work = dataFiles.indices.map(Work.data)
         for start in stride(from: 0, to: jobs.count, by: 64) { work.append(.pages(start..<min(start + 64, jobs.count))) }
         typealias Page = (bytes: [UInt8], written: Bool, context: Double, render: Double)
+        /// With a sink, a file leaves as soon as it is made and only an empty placeholder stays.
+        func deliver(_ path: String, _ bytes: [UInt8], written: Bool) throws -> [UInt8] {
+            guard let sink else { return bytes }
+            try sink.accept(path, bytes, alreadyWritten: written)
+            return []
+        }
         cache?.begin()
         let done = try Parallel.map(work, chunk: 1) { unit -> [Page] in
             switch unit {
             case .data(let index):
                 let started = Date()
-                let bytes = Array(dataFiles[index].make().utf8)
+                let bytes = try deliver(dataFiles[index].path, Array(dataFiles[index].make().utf8), written: false)
                 if profile {
                     let seconds = String(format: "%.3f", Date().timeIntervalSince(started))
                     FileHandle.standardError.write(Data("  \(dataFiles[index].path): \(seconds) s\n".utf8))
@@ -67,7 +75,7 @@ public enum SiteBuilder {
                     let job = jobs[index]
                     let inputs = cache == nil ? nil : job.inputs?()
                     if let cache, let inputs, let page = cache.reuse(job.path, inputs: inputs) {
-                        return (page.bytes, page.written, 0, 0)
+                        return (try deliver(job.path, page.bytes, written: page.written), page.written, 0, 0)
                     }
                     let start = profile ? Date() : Date.distantPast
                     let context = job.context()
@@ -83,7 +91,8 @@ public enum SiteBuilder {
                         page = (try render(), false)
                     }
                     return (
-                        page.bytes, page.written, middle.timeIntervalSince(start), profile ? Date().timeIntervalSince(middle) : 0
+                        try deliver(job.path, page.bytes, written: page.written), page.written, middle.timeIntervalSince(start),
+                        profile ? Date().timeIntervalSince(middle) : 0
                     )
                 }
             }
@@ -116,7 +125,10 @@ public enum SiteBuilder {
         for (path, data) in theme.assets {
             let target = "assets/" + path
             guard SitePath.isContained(target) else { continue }
-            files[target] = Array(data)
+            files[target] = try deliver(target, Array(data), written: false)
+        }
+        if sink != nil {
+            return RenderedSite(files: [:], notes: notes, fileCount: files.count)
         }
         return RenderedSite(files: files, notes: notes, alreadyWritten: unchanged)
     }

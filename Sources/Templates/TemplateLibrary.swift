@@ -16,6 +16,8 @@ public struct TemplateLibrary: Sendable {
         guard let template = templates[name] else { return nil }
         var renderer = TemplateRenderer(templates: templates, root: value)
         try renderer.render(template, TemplateRenderer.Scope())
-        return renderer.out
+        // A copy of exactly the right size: a site keeps every page in memory until it is written,
+        // and the render buffer's spare capacity would otherwise stay with each page.
+        return Array(renderer.out[...])
     }
 }

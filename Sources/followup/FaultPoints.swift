@@ -5,23 +5,27 @@ import Journal
 import Site
 
 /// Test seams for the fault tests: with FOLLOWUP_TEST_PAUSE=render the build stops after rendering
-/// and before touching Output; with FOLLOWUP_TEST_PAUSE=write it stops after writing three files. In
-/// both cases it says so on standard error and sleeps, so a test can kill it at that point.
+/// (its files staged) and before anything else in Output changes; with FOLLOWUP_TEST_PAUSE=write it
+/// stops after moving three files into place. In both cases it says so on standard error and
+/// sleeps, so a test can kill it at that point.
 enum FaultPoints {
-    static func install(on writer: inout OutputWriter, files: Int) {
-        switch ProcessInfo.processInfo.environment["FOLLOWUP_TEST_PAUSE"] {
-        case "render":
-            pause("rendered")
-        case "write":
-            let counter = Counter()
-            let write = writer.writeFile
-            writer.writeFile = { url, bytes in
-                try write(url, bytes)
-                // The first write is the manifest of intent; stop after three pages.
-                if counter.increment() == 4 { pause("writing") }
-            }
-        default: break
+    static var point: String? { ProcessInfo.processInfo.environment["FOLLOWUP_TEST_PAUSE"] }
+
+    /// With FOLLOWUP_TEST_PAUSE=write, the build pauses after moving three files into Output.
+    static func install(on writer: inout OutputWriter) {
+        guard point == "write" else { return }
+        let counter = Counter()
+        let move = writer.moveFile
+        writer.moveFile = { from, to in
+            try move(from, to)
+            if counter.increment() == 3 { pause("writing") }
         }
+    }
+
+    /// With FOLLOWUP_TEST_PAUSE=render, the build pauses once the whole site is rendered (and
+    /// staged), before Output changes.
+    static func rendered() {
+        if point == "render" { pause("rendered") }
     }
 
     static func pause(_ point: String) {

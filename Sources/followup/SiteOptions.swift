@@ -65,18 +65,24 @@ struct SiteOptions: ParsableArguments {
             let stats = Analyzer.statistics(journal, today: today)
             timing.mark("statistics")
             timing.say("rendering \(journal.applications.count) applications and \(journal.articles.count) articles…")
-            let rendered = try SiteBuilder.build(
-                journal: journal, stats: stats, theme: loadedTheme,
-                options: BuildOptions(today: today, baseURL: baseURL, includeDrafts: drafts, isPublic: `public`),
-                cache: caches?.rendered)
-            timing.mark("render")
-            timing.say("writing \(output)…")
             var writer = OutputWriter(output: outputURL)
-            FaultPoints.install(on: &writer, files: rendered.files.count)
+            FaultPoints.install(on: &writer)
+            // Files go into Output's staging folder as they are rendered (so they do not wait in
+            // memory) and are moved into place only once the whole site is made.
+            let staging = try writer.stage()
+            let rendered: RenderedSite
             let report: OutputWriter.Report
             do {
-                report = try writer.write(rendered)
+                rendered = try SiteBuilder.build(
+                    journal: journal, stats: stats, theme: loadedTheme,
+                    options: BuildOptions(today: today, baseURL: baseURL, includeDrafts: drafts, isPublic: `public`),
+                    cache: caches?.rendered, sink: staging)
+                timing.mark("render")
+                FaultPoints.rendered()
+                timing.say("writing \(output)…")
+                report = try writer.commit(staging)
             } catch {
+                staging.discard()
                 caches?.rendered.discard()
                 throw error
             }
@@ -84,7 +90,7 @@ struct SiteOptions: ParsableArguments {
             timing.mark("write")
             timing.say(nil)
             return Outcome(
-                diagnostics: journal.diagnostics, report: report, notes: rendered.notes, fileCount: rendered.files.count)
+                diagnostics: journal.diagnostics, report: report, notes: rendered.notes, fileCount: rendered.fileCount)
         } catch {
             timing.say(nil)
             caches?.rendered.discard()

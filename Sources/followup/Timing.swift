@@ -22,10 +22,18 @@ final class Timing {
         FileHandle.standardError.write(Data(("\r\u{1B}[2K" + (text ?? "")).utf8))
     }
 
+    /// Peak resident memory so far.
+    static func peakMB() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss >> 10
+    }
+
     func mark(_ phase: String) {
         guard enabled else { return }
         let now = Date()
-        FileHandle.standardError.write(Data("\(phase): \(String(format: "%.3f", now.timeIntervalSince(last))) s\n".utf8))
+        FileHandle.standardError.write(
+            Data("\(phase): \(String(format: "%.3f", now.timeIntervalSince(last))) s, peak \(Self.peakMB()) MB\n".utf8))
         last = now
     }
 }

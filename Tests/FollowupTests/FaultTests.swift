@@ -36,14 +36,20 @@ import Testing
         try text.write(to: folder.appendingPathComponent("Content/journal/all.md"), atomically: true, encoding: .utf8)
     }
 
-    @Test func killedWhileRenderingChangesNothing() throws {
+    @Test func killedWhileRenderingChangesNothingOutsideItsStagingFolder() throws {
         let folder = try project()
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(try Runner.run(["build", "--today", "2026-03-15"], in: folder).status == 0)
         let before = snapshot(folder.appendingPathComponent("Output"))
         try edit(folder)
         try killBuild(in: folder, at: "render")
-        #expect(snapshot(folder.appendingPathComponent("Output")) == before)
+        let after = snapshot(folder.appendingPathComponent("Output"))
+        let staged = after.keys.filter { $0.hasPrefix(".followup-staging/") }
+        #expect(!staged.isEmpty, "the changed pages were staged")
+        #expect(after.filter { !$0.key.hasPrefix(".followup-staging/") } == before)
+        // The next build clears what the killed one staged.
+        #expect(try Runner.run(["build", "--today", "2026-03-15"], in: folder).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output/.followup-staging").path))
     }
 
     @Test func killedWhileWritingLeavesWholeFilesAndTheNextBuildFinishes() throws {
@@ -59,7 +65,8 @@ import Testing
         try killBuild(in: folder, at: "write")
         let interrupted = snapshot(folder.appendingPathComponent("Output"))
         var mixed = (old: 0, new: 0)
-        for (path, bytes) in interrupted where !path.hasSuffix(".followup-tmp") {
+        // The staging folder is the build's own (the next build removes it); every file outside it is whole.
+        for (path, bytes) in interrupted where !path.hasPrefix(".followup-staging/") {
             let isOld = old[path] == bytes
             let isNew = new[path] == bytes
             #expect(isOld || isNew, "\(path) is neither the old nor the new file")

@@ -93,3 +93,14 @@ import Testing
         }
     }
 }
+
+@Suite struct SitePathTests {
+    @Test func onlyPathsThatStayInsideOutputAreContained() {
+        for path in ["index.html", "a/b/index.html", "...", ".hidden", "a/..b/c", "a/b..", "x/.../y"] {
+            #expect(SitePath.isContained(path), "\(path)")
+        }
+        for path in ["", "/etc/passwd", "a//b", "a/./b", "a/../b", "..", ".", "../x", "a/..", "a/", "a\\b", "a\u{0}b", "./a"] {
+            #expect(!SitePath.isContained(path), "\(path.debugDescription)")
+        }
+    }
+}

@@ -97,9 +97,9 @@ import Testing
         _ = try OutputWriter(output: output).write(site(["a.html": "old a", "b.html": "old b"]))
         struct Injected: Error {}
         var writer = OutputWriter(output: output)
-        writer.writeFile = { url, bytes in
-            if url.lastPathComponent == "b.html" { throw Injected() }
-            try OutputWriter.atomicWrite(url, bytes)
+        writer.stageFile = { path, bytes in
+            if path.hasSuffix("/b.html") { throw Injected() }
+            try OutputWriter.atomicWrite(path, bytes)
         }
         #expect(throws: Injected.self) { try writer.write(site(["a.html": "new a", "b.html": "new b"])) }
         #expect(try String(contentsOf: output.appendingPathComponent("b.html"), encoding: .utf8) == "old b")
