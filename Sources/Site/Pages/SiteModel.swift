@@ -5,8 +5,9 @@ import Markdown
 import Templates
 
 /// Everything the page builders share: the journal, its figures, slugs of companies and tags,
-/// and the frame every page needs. Built once per build.
-struct SiteModel {
+/// and the frame every page needs. Built once per build; a class, so the thousands of page jobs
+/// that hold it share one copy.
+final class SiteModel: @unchecked Sendable {
     let journal: Journal
     let stats: Statistics
     let options: BuildOptions
@@ -23,6 +24,10 @@ struct SiteModel {
     let articlesByTopic: [String: [Article]]
     /// Each article's body rendered once (pages and the feed share it).
     let articleHTML: [String: String]
+    /// The site part of every page's frame, made once.
+    let site: TemplateValue
+    /// Navigation by page depth and section.
+    let navigation: [[String: TemplateValue]]
     /// The most advice links a page shows for one thing (every match stays in stats.json).
     static let adviceLimit = 3
 
@@ -56,9 +61,16 @@ struct SiteModel {
         }
         articlesBySlug = bySlug
         articlesByTopic = byTopic
-        let options = markdown
-        let bodies = Parallel.map(articles) { MarkdownRenderer.html($0.body, options: options) }
+        let markdownOptions = markdown
+        let bodies = Parallel.map(articles) { MarkdownRenderer.html($0.body, options: markdownOptions) }
         articleHTML = Dictionary(zip(articles.map(\.slug), bodies), uniquingKeysWith: { first, _ in first })
+        site = [
+            "title": .string(journal.config.title), "author": orNull(journal.config.author),
+            "today": .string(Format.long(options.today)), "applicationCount": .int(stats.applications),
+        ]
+        navigation = (0..<Self.navigationDepths).map { depth in
+            Dictionary(uniqueKeysWithValues: Self.navigation.map { ($0.kind, Self.navigation(depth, $0.kind)) })
+        }
     }
 
     var today: CivilDate { options.today }
@@ -71,22 +83,27 @@ struct SiteModel {
 
     /// The frame of every page: site, page, root, navigation, robots.
     func frame(path: String, title: String, kind: String) -> [String: TemplateValue] {
-        [
-            "site": [
-                "title": .string(journal.config.title), "author": orNull(journal.config.author),
-                "today": .string(Format.long(today)), "applicationCount": .int(stats.applications),
-            ],
+        let depth = path.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
+        return [
+            "site": site,
             "page": ["title": .string(title), "path": .string(path), "kind": .string(kind)],
             "root": .string(SitePath.root(from: path)),
             "noindex": .bool(!options.isPublic),
-            "nav": .array(
-                Self.navigation.map { item in
-                    [
-                        "label": .string(item.label), "href": .string(SitePath.link(from: path, to: item.path)),
-                        "current": .bool(item.kind == kind),
-                    ]
-                }),
+            "nav": depth < Self.navigationDepths
+                ? navigation[depth][kind] ?? Self.navigation(depth, kind) : Self.navigation(depth, kind),
         ]
+    }
+
+    /// Navigation depends only on how deep the page is and which section it belongs to: made once
+    /// for the usual depths and shared by every page.
+    static let navigationDepths = 5
+
+    static func navigation(_ depth: Int, _ kind: String) -> TemplateValue {
+        let root = String(repeating: "../", count: depth)
+        return .array(
+            Self.navigation.map { item in
+                ["label": .string(item.label), "href": .string(root + item.path), "current": .bool(item.kind == kind)]
+            })
     }
 
     func companySlug(for app: Application) -> String {
