@@ -1,13 +1,79 @@
-/// One compiled template: the nodes its Mustache text parses into, ready to render many times.
-///
-/// Text is kept as UTF-8 bytes so rendering appends bytes to one buffer and never builds
-/// intermediate strings.
+/// One compiled template, ready to render many times: a list of small operations whose payloads
+/// are indexes into the template's tables (text bytes, names, child templates), so walking it
+/// copies no reference-counted values.
 public final class Template: Sendable {
-    let nodes: [Node]
+    let ops: [Op]
+    /// Every literal text of the template, back to back (UTF-8).
+    let bytes: [UInt8]
+    let names: [Name]
+    let children: [Template]
+    /// Partial and block names.
+    let strings: [String]
+    let overrideSets: [[String: Template]]
 
-    init(_ nodes: [Node]) { self.nodes = nodes }
+    enum Op: Sendable {
+        case text(Int, Int)
+        case variable(name: Int, escaped: Bool)
+        case section(name: Int, child: Int, inverted: Bool)
+        /// `overrides` is -1 for a plain partial; the indentation is a range of `bytes`.
+        case partial(name: Int, dynamic: Bool, indentation: Range<Int>, overrides: Int)
+        case block(name: Int, child: Int, indentation: Range<Int>)
+        case contentType(escapesHTML: Bool)
+    }
 
-    /// A piece of a template.
+    /// Compiles parsed nodes. Adjacent texts stay apart: a standalone partial's indentation is
+    /// applied node by node, as in swift-mustache.
+    init(_ nodes: [Node]) {
+        var ops: [Op] = []
+        var bytes: [UInt8] = []
+        var names: [Name] = []
+        var children: [Template] = []
+        var strings: [String] = []
+        var overrideSets: [[String: Template]] = []
+        func text(_ piece: [UInt8]) -> Range<Int> {
+            let start = bytes.count
+            bytes += piece
+            return start..<bytes.count
+        }
+        for node in nodes {
+            switch node {
+            case .text(let piece):
+                let range = text(piece)
+                ops.append(.text(range.lowerBound, range.upperBound))
+            case .variable(let name, let escaped):
+                names.append(name)
+                ops.append(.variable(name: names.count - 1, escaped: escaped))
+            case .section(let name, let template, let inverted):
+                names.append(name)
+                children.append(template)
+                ops.append(.section(name: names.count - 1, child: children.count - 1, inverted: inverted))
+            case .partial(let name, let dynamic, let indentation, let overrides):
+                strings.append(name)
+                var set = -1
+                if let overrides {
+                    overrideSets.append(overrides)
+                    set = overrideSets.count - 1
+                }
+                ops.append(.partial(name: strings.count - 1, dynamic: dynamic, indentation: text(indentation), overrides: set))
+            case .block(let name, let template, let indentation):
+                strings.append(name)
+                children.append(template)
+                ops.append(.block(name: strings.count - 1, child: children.count - 1, indentation: text(indentation)))
+            case .blockDefinition:
+                continue  // read by the parent that holds it, never rendered
+            case .contentType(let escapesHTML):
+                ops.append(.contentType(escapesHTML: escapesHTML))
+            }
+        }
+        self.ops = ops
+        self.bytes = bytes
+        self.names = names
+        self.children = children
+        self.strings = strings
+        self.overrideSets = overrideSets
+    }
+
+    /// A piece of a template as parsed.
     enum Node: Sendable {
         case text([UInt8])
         /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}` (as is).

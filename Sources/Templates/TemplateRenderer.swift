@@ -33,9 +33,47 @@ struct TemplateRenderer {
         var scope = initial
         let start = out.count
         let indents = !scope.indentation.isEmpty
-        for node in template.nodes {
+        let names = template.names
+        let bytes = template.bytes
+        for op in template.ops {
             let before = out.count
-            try render(node, &scope)
+            switch op {
+            case .text(let from, let to):
+                bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[from..<to])) }
+
+            case .variable(let name, let escaped):
+                if let value = resolve(names[name], scope) { write(value, escaped: escaped && scope.escapesHTML) }
+
+            case .section(let name, let child, let inverted):
+                try section(resolve(names[name], scope), template.children[child], inverted: inverted, scope)
+
+            case .partial(let name, let dynamic, let indentation, let overrides):
+                var templateName = template.strings[name]
+                if dynamic {
+                    let written = Template.Name(
+                        start: .stack, parts: templateName.split(separator: ".").map(String.init), transforms: [],
+                        text: templateName)
+                    guard case .string(let resolved)? = resolve(written, scope) else { break }
+                    templateName = resolved
+                }
+                guard let partial = templates[templateName] else { break }
+                var inner = Scope(indentation: scope.indentation + bytes[indentation], overrides: scope.overrides)
+                if overrides >= 0 {
+                    // The outermost override of a block wins.
+                    inner.overrides = (scope.overrides ?? [:]).merging(template.overrideSets[overrides]) { outer, _ in outer }
+                }
+                try nested(partial, inner, name: templateName)
+
+            case .block(let name, let child, let indentation):
+                var inner = scope
+                inner.position = nil
+                inner.indentation = scope.indentation + bytes[indentation]
+                let blockName = template.strings[name]
+                try nested(scope.overrides?[blockName] ?? template.children[child], inner, name: blockName)
+
+            case .contentType(let escapesHTML):
+                scope.escapesHTML = escapesHTML
+            }
             // A partial that stood alone on an indented line is indented wherever its output starts
             // a new line ("\r\n" endings excepted, as in swift-mustache).
             if indents, out.count > before, before > start, out[before - 1] == 0x0A,
@@ -46,74 +84,35 @@ struct TemplateRenderer {
         }
     }
 
-    private mutating func render(_ node: Template.Node, _ scope: inout Scope) throws(TemplateRenderError) {
-        switch node {
-        case .text(let bytes):
-            out.append(contentsOf: bytes)
-
-        case .variable(let name, let escaped):
-            guard let value = resolve(name, scope) else { return }
-            write(value, escaped: escaped && scope.escapesHTML)
-
-        case .section(let name, let template, let inverted):
-            let value = resolve(name, scope)
-            if inverted {
-                switch value {
-                case .array(let items)? where items.isEmpty:
-                    try render(template, pushing: .array(items), scope)
-                case .bool(let flag)? where !flag:
-                    try render(template, scope)
-                case nil:
-                    try render(template, scope)
-                default:
-                    return
-                }
-                return
-            }
+    private mutating func section(
+        _ value: TemplateValue?, _ template: Template, inverted: Bool, _ scope: Scope
+    ) throws(TemplateRenderError) {
+        if inverted {
             switch value {
-            case nil, .null?:
+            case .array(let items)? where items.isEmpty:
+                try render(template, pushing: .array(items), scope)
+            case .bool(false)?, nil:
+                try render(template, scope)
+            default:
                 return
-            case .bool(let flag)?:
-                if flag { try render(template, scope) }
-            case .array(let items)?:
-                var inner = scope
-                for (index, item) in items.enumerated() {
-                    inner.position = Transforms.Position(index: index, isLast: index == items.count - 1)
-                    stack.append(item)
-                    defer { stack.removeLast() }
-                    try render(template, inner)
-                }
-            case .some(let value):
-                try render(template, pushing: value, scope)
             }
-
-        case .partial(let written, let dynamic, let indentation, let overrides):
-            var templateName = written
-            if dynamic {
-                let name = Template.Name(
-                    start: .stack, parts: written.split(separator: ".").map(String.init), transforms: [], text: written)
-                guard case .string(let resolved)? = resolve(name, scope) else { return }
-                templateName = resolved
-            }
-            guard let template = templates[templateName] else { return }
-            var inner = Scope(indentation: scope.indentation + indentation, overrides: scope.overrides)
-            if let overrides {
-                // The outermost override of a block wins.
-                inner.overrides = (scope.overrides ?? [:]).merging(overrides) { outer, _ in outer }
-            }
-            try nested(template, inner, name: templateName)
-
-        case .block(let name, let template, let indentation):
-            var inner = scope
-            inner.position = nil
-            inner.indentation = scope.indentation + indentation
-            try nested(scope.overrides?[name] ?? template, inner, name: name)
-
-        case .blockDefinition:
             return
-
-        case .contentType(let escapesHTML):
-            scope.escapesHTML = escapesHTML
+        }
+        switch value {
+        case nil, .null?, .bool(false)?:
+            return
+        case .bool(true)?:
+            try render(template, scope)
+        case .array(let items)?:
+            var inner = scope
+            for (index, item) in items.enumerated() {
+                inner.position = Transforms.Position(index: index, isLast: index == items.count - 1)
+                stack.append(item)
+                defer { stack.removeLast() }
+                try render(template, inner)
+            }
+        case .some(let value):
+            try render(template, pushing: value, scope)
         }
     }
 
