@@ -16,75 +16,80 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// Pretty-printed with two-space indentation and a final newline when `pretty`.
     public func serialized(pretty: Bool = false) -> String {
-        var out = ""
+        String(decoding: bytes(pretty: pretty), as: UTF8.self)
+    }
+
+    /// `serialized(pretty:)` as UTF-8, written straight into bytes (data files run to megabytes).
+    public func bytes(pretty: Bool = false) -> [UInt8] {
+        var out: [UInt8] = []
         write(to: &out, indent: pretty ? 0 : nil)
-        if pretty { out += "\n" }
+        if pretty { out.append(0x0A) }
         return out
     }
 
-    private func write(to out: inout String, indent: Int?) {
+    private func write(to out: inout [UInt8], indent: Int?) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
+        case .null: out += "null".utf8
+        case .bool(let b): out += (b ? "true" : "false").utf8
+        case .int(let i): out += String(i).utf8
         case .number(let d):
             if d.isFinite {
-                out += d == d.rounded() && abs(d) < 1e15 ? "\(Int(d)).0" : "\(d)"
+                out += (d == d.rounded() && abs(d) < 1e15 ? "\(Int(d)).0" : "\(d)").utf8
             } else {
-                out += "null"
+                out += "null".utf8
             }
         case .string(let s): JSONValue.appendQuoted(s, to: &out)
         case .array(let items):
             if items.isEmpty {
-                out += "[]"
+                out += "[]".utf8
                 return
             }
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 newline(&out, indent.map { $0 + 1 })
                 item.write(to: &out, indent: indent.map { $0 + 1 })
             }
             newline(&out, indent)
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let pairs):
             if pairs.isEmpty {
-                out += "{}"
+                out += "{}".utf8
                 return
             }
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (i, (key, value)) in pairs.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 newline(&out, indent.map { $0 + 1 })
                 JSONValue.appendQuoted(key, to: &out)
-                out += indent == nil ? ":" : ": "
+                out += (indent == nil ? ":" : ": ").utf8
                 value.write(to: &out, indent: indent.map { $0 + 1 })
             }
             newline(&out, indent)
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private func newline(_ out: inout String, _ indent: Int?) {
+    private func newline(_ out: inout [UInt8], _ indent: Int?) {
         guard let indent else { return }
-        out += "\n"
-        for _ in 0..<indent { out += "  " }
+        out.append(0x0A)
+        for _ in 0..<indent { out += "  ".utf8 }
     }
 
     /// Appends `quote(s)`; most strings need no escape and are copied in one piece.
-    static func appendQuoted(_ s: String, to out: inout String) {
+    static func appendQuoted(_ s: String, to out: inout [UInt8]) {
         // Bytes that may need an escape: controls, quote, backslash, "<", DEL, and 0xE2, the first
         // byte of U+2028 and U+2029.
         let plain = s.utf8.allSatisfy { byte in
             byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x3C && byte != 0x7F && byte != 0xE2
         }
+        out.append(UInt8(ascii: "\""))
         if plain {
-            out += "\""
-            out += s
-            out += "\""
+            out += s.utf8
         } else {
-            out += quote(s)
+            out += quote(s).utf8.dropFirst().dropLast()
         }
+        out.append(UInt8(ascii: "\""))
     }
 
     /// A JSON string literal; control characters, quotes, backslashes and the line separators

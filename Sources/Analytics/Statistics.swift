@@ -159,26 +159,27 @@ public enum Analyzer {
     }
 
     static func companies(_ facts: [ApplicationFacts]) -> [CompanyFigures] {
-        var groups: [String: [ApplicationFacts]] = [:]
+        // Groups hold indexes: copying the facts of every application into groups was most of the cost.
+        var groups: [String: [Int]] = [:]
         var order: [String] = []
-        for fact in facts {
+        for (index, fact) in facts.enumerated() {
             let key = fact.application.companyKey
             if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(fact)
+            groups[key, default: []].append(index)
         }
         // Applications arrive in file path order, so the first of each group gives the spelling.
         return order.sorted(by: TextKey.precedes).map { key in
             let members = groups[key] ?? []
-            let observed = members.compactMap(\.firstResponse).filter(\.observed).map(\.days)
-            let pending = members.filter { fact in
-                guard let wait = fact.firstResponse, !wait.observed else { return false }
-                return !fact.isClosed
+            let observed = members.compactMap { facts[$0].firstResponse }.filter(\.observed).map(\.days)
+            let pending = members.filter { index in
+                guard let wait = facts[index].firstResponse, !wait.observed else { return false }
+                return !facts[index].isClosed
             }.count
             return CompanyFigures(
-                company: members.first?.application.company ?? key, key: key, applications: members.count,
+                company: members.first.map { facts[$0].application.company } ?? key, key: key, applications: members.count,
                 responded: observed.count, meanResponseDays: Summary.mean(observed),
                 medianResponseDays: Summary.median(observed), pending: pending,
-                applicationSlugs: members.map(\.application.slug))
+                applicationSlugs: members.map { facts[$0].application.slug })
         }
     }
 }

@@ -1,22 +1,36 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Finds the Markdown files of a Content folder, in code-point order of their paths, safely:
 /// symlinked folders are followed once, and a link back into a folder already visited is reported.
 public enum ContentFiles {
     public struct File: Sendable, Hashable {
         /// Path relative to the folder searched (`acme.md`, `2026/globex.md`).
         public var relativePath: String
-        public var url: URL
+        /// The file's path on disk.
+        public var path: String
+        public var url: URL { URL(fileURLWithPath: path) }
+
+        public init(relativePath: String, path: String) {
+            self.relativePath = relativePath
+            self.path = path
+        }
+
+        public init(relativePath: String, url: URL) {
+            self.init(relativePath: relativePath, path: url.path)
+        }
     }
 
     /// Every `*.md` below `folder` (an empty list when it does not exist).
     public static func markdownFiles(in folder: URL, diagnostics: inout [Diagnostic], displayPrefix: String) -> [File] {
         var files: [File] = []
         var visited = Set<String>()
-        var stack: [(URL, String)] = [(folder, "")]
-        let manager = FileManager.default
+        var stack: [(String, String)] = [(folder.path, "")]
         while let (directory, prefix) = stack.popLast() {
-            let real = directory.resolvingSymlinksInPath().path
+            let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
             guard !visited.contains(real) else {
                 diagnostics.append(
                     .warning(
@@ -25,15 +39,26 @@ public enum ContentFiles {
                 continue
             }
             visited.insert(real)
-            guard let names = try? manager.contentsOfDirectory(atPath: directory.path) else { continue }
-            for name in names where !name.hasPrefix(".") {
-                let url = directory.appendingPathComponent(name)
-                var isDirectory: ObjCBool = false
-                guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
-                if isDirectory.boolValue {
-                    stack.append((url, prefix + name + "/"))
-                } else if name.hasSuffix(".md") {
-                    files.append(File(relativePath: prefix + name, url: url))
+            // readdir gives each entry's type, so a folder of 10,000 files costs no stat per file;
+            // only symbolic links are followed with stat to see what they point to.
+            guard let handle = opendir(directory) else { continue }
+            defer { closedir(handle) }
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                guard !name.hasPrefix(".") else { continue }
+                let path = directory + "/" + name
+                var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
+                var isFile = entry.pointee.d_type == UInt8(DT_REG)
+                if !isDirectory && !isFile {
+                    var info = stat()
+                    guard stat(path, &info) == 0 else { continue }
+                    isDirectory = info.st_mode & S_IFMT == S_IFDIR
+                    isFile = !isDirectory
+                }
+                if isDirectory {
+                    stack.append((path, prefix + name + "/"))
+                } else if isFile && name.hasSuffix(".md") {
+                    files.append(File(relativePath: prefix + name, path: path))
                 }
             }
         }

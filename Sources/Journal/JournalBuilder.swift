@@ -80,17 +80,19 @@ public enum JournalBuilder {
         -> [Application]
     {
         var result = applications
+        // The sort keys are taken out once: comparing whole applications copied them at every step.
+        let keys = result.map { (first: $0.firstDate, path: $0.path, position: $0.positionInFile) }
         let order = result.indices.sorted { a, b in
-            let x = result[a]
-            let y = result[b]
-            switch (x.firstDate, y.firstDate) {
+            let x = keys[a]
+            let y = keys[b]
+            switch (x.first, y.first) {
             case let (dx?, dy?) where dx != dy: return dx < dy
             case (nil, _?): return false
             case (_?, nil): return true
             default: break
             }
             if x.path != y.path { return TextKey.precedes(x.path, y.path) }
-            return x.positionInFile < y.positionInFile
+            return x.position < y.position
         }
         var used: [String: Int] = [:]
         for index in order {

@@ -57,9 +57,10 @@ public enum JournalLoader {
     ) -> FileReading {
         let display = displayPrefix + folder + "/" + file.relativePath
         let key = folder + "/" + file.relativePath
-        let stamp = FileStamp(file.url.path)
+        // Only serve keeps a cache; a one-off build does not need each file's stamp.
+        let stamp = cache == nil ? nil : FileStamp(file.path)
         if let cache, let stamp, let hit = cache.lookup(key, stamp) { return hit }
-        guard let data = FileManager.default.contents(atPath: file.url.path) else {
+        guard let data = FileManager.default.contents(atPath: file.path) else {
             return FileReading(diagnostics: [.error(SourceLocation(file: display, line: 1, column: 1), "cannot read this file")])
         }
         let result: FileReading
@@ -76,7 +77,7 @@ public enum JournalLoader {
     ) -> [SourceText] {
         let decoded = Parallel.map(files) { file -> Result<SourceText, Diagnostic> in
             let display = displayPrefix + folder + "/" + file.relativePath
-            guard let data = FileManager.default.contents(atPath: file.url.path) else {
+            guard let data = FileManager.default.contents(atPath: file.path) else {
                 return .failure(.error(SourceLocation(file: display, line: 1, column: 1), "cannot read this file"))
             }
             return SourceText.decode(data, displayPath: display, relativePath: file.relativePath)

@@ -35,13 +35,13 @@ public enum SiteBuilder {
                 "sitemap.xml and feed.xml use relative URLs: set base_url in site.yml (or --base-url) to a full URL like https://example.com/search/ to make them absolute"
             )
         }
-        let dataFiles: [(path: String, make: () -> String)] = [
+        let dataFiles: [(path: String, make: () -> [UInt8])] = [
             ("data/applications.json", { DataExports.json(model) }),
-            ("data/stats.json", { StatsJSON.value(stats).serialized(pretty: true) }),
-            ("data/applications.csv", { DataExports.csv(model) }),
-            ("calendar.ics", { CalendarFile.ics(model) }),
-            ("feed.xml", { AtomFeed.xml(model, base: base) }),
-            ("sitemap.xml", { Sitemap.xml(paths: sitemapPaths, base: base) }),
+            ("data/stats.json", { StatsJSON.value(stats).bytes(pretty: true) }),
+            ("data/applications.csv", { Array(DataExports.csv(model).utf8) }),
+            ("calendar.ics", { Array(CalendarFile.ics(model).utf8) }),
+            ("feed.xml", { Array(AtomFeed.xml(model, base: base).utf8) }),
+            ("sitemap.xml", { Array(Sitemap.xml(paths: sitemapPaths, base: base).utf8) }),
         ]
 
         // Data files (a few large ones) and pages (many small ones) are rendered together, the data
@@ -64,7 +64,7 @@ public enum SiteBuilder {
             switch unit {
             case .data(let index):
                 let started = Date()
-                let bytes = try deliver(dataFiles[index].path, Array(dataFiles[index].make().utf8), written: false)
+                let bytes = try deliver(dataFiles[index].path, dataFiles[index].make(), written: false)
                 if profile {
                     let seconds = String(format: "%.3f", Date().timeIntervalSince(started))
                     FileHandle.standardError.write(Data("  \(dataFiles[index].path): \(seconds) s\n".utf8))

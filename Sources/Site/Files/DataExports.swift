@@ -4,7 +4,7 @@ import Journal
 
 /// data/applications.json and data/applications.csv: the journal as data, every dated event included.
 enum DataExports {
-    static func json(_ model: SiteModel) -> String {
+    static func json(_ model: SiteModel) -> [UInt8] {
         let apps = model.stats.facts.map { fact -> JSONValue in
             let app = fact.application
             func text(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
@@ -26,7 +26,7 @@ enum DataExports {
                 ),
             ])
         }
-        return JSONValue.object([("today", .string(model.today.description)), ("applications", .array(apps))]).serialized(
+        return JSONValue.object([("today", .string(model.today.description)), ("applications", .array(apps))]).bytes(
             pretty: true)
     }
 
