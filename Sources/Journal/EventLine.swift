@@ -66,11 +66,13 @@ struct EventLine {
             warnings: [(i, message)])
     }
 
+    /// Kind names and aliases with their bytes, made once.
+    static let namesAsBytes = EventKind.namesLongestFirst.map { ($0.0, Array($0.0.utf8), $0.1) }
+
     /// The longest kind name or alias the text starts with (case-insensitively), followed by `:`,
     /// a space or the end.
     static func matchKind(_ rest: [UInt8]) -> (String, EventKind)? {
-        for (name, kind) in EventKind.namesLongestFirst {
-            let n = Array(name.utf8)
+        for (name, n, kind) in namesAsBytes {
             guard rest.count >= n.count else { continue }
             var matches = true
             for k in 0..<n.count where lowerASCII(rest[k]) != n[k] {

@@ -273,10 +273,16 @@ struct JournalFileReader {
     }
 
     private static func isKey(_ key: String) -> Bool {
-        guard let first = key.unicodeScalars.first, first.properties.isAlphabetic, key.unicodeScalars.count <= 30 else {
+        guard let first = key.unicodeScalars.first, isLetter(first), key.unicodeScalars.count <= 30 else {
             return false
         }
-        return key.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "_" || $0 == "-" || ("0"..."9").contains($0) }
+        return key.unicodeScalars.allSatisfy { isLetter($0) || $0 == "_" || $0 == "-" || ("0"..."9").contains($0) }
+    }
+
+    /// Alphabetic, answered for ASCII without a Unicode property lookup.
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) }
+        return scalar.properties.isAlphabetic
     }
 
     private mutating func applyLine(_ pair: PropertyPair, to app: inout Application) {

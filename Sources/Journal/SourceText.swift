@@ -22,21 +22,21 @@ public struct SourceText: Sendable {
         if hadByteOrderMark { body.unicodeScalars.removeFirst() }
         self.text = body
         // Split on bytes: Swift reads "\r\n" as one Character, so a Character split would miss CRLF lines.
-        var lines: [Substring] = []
-        let utf8 = body.utf8
-        var start = utf8.startIndex
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            if utf8[index] == UInt8(ascii: "\n") {
-                var end = index
-                if end > start, utf8[utf8.index(before: end)] == UInt8(ascii: "\r") { end = utf8.index(before: end) }
-                lines.append(body[start..<end])
-                start = utf8.index(after: index)
+        // Byte offsets are found in the contiguous UTF-8 first, then turned into string indexes.
+        var ends: [(start: Int, end: Int)] = []
+        body.withUTF8 { bytes in
+            var start = 0
+            for index in 0..<bytes.count where bytes[index] == UInt8(ascii: "\n") {
+                let end = index > start && bytes[index - 1] == UInt8(ascii: "\r") ? index - 1 : index
+                ends.append((start, end))
+                start = index + 1
             }
-            index = utf8.index(after: index)
+            ends.append((start, bytes.count))
         }
-        lines.append(body[start..<utf8.endIndex])
-        self.lines = lines
+        let utf8 = body.utf8
+        self.lines = ends.map { range in
+            body[utf8.index(utf8.startIndex, offsetBy: range.start)..<utf8.index(utf8.startIndex, offsetBy: range.end)]
+        }
     }
 
     /// Decodes bytes as UTF-8, or gives the error diagnostic at the first invalid byte.

@@ -170,7 +170,11 @@ extension StringProtocol {
     /// Control characters (NUL, escape, line breaks, bidi isolates stay) turned into spaces: values
     /// are one line of plain text, and a NUL must never reach a page or a file name.
     var withoutControlCharacters: String {
-        guard unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return String(self) }
+        // Control characters are C0, DEL and C1 (U+0080–U+009F, two bytes starting 0xC2): a byte scan
+        // finds out whether there are any without looking up Unicode properties.
+        guard utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }),
+            unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else { return String(self) }
         var out = ""
         for scalar in unicodeScalars {
             out.unicodeScalars.append(scalar.properties.generalCategory == .control ? " " : scalar)
@@ -180,6 +184,11 @@ extension StringProtocol {
 
     /// Without leading and trailing spaces, tabs and line breaks.
     var trimmingWhitespace: String {
+        // Most values start and end with a visible ASCII character: nothing to trim.
+        let text = String(self)
+        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return text
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
             let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
