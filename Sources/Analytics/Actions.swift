@@ -40,14 +40,14 @@ public enum ActionQueue {
         for article in articles.sorted(by: { TextKey.precedes($0.slug, $1.slug) }) {
             for topic in Set(article.topics) { topics[topic, default: []].append(article.slug) }
         }
-        var result: [Action] = []
-        for facts in all {
-            result += actions(facts, policy: policy, timeZone: timeZone, today: today).map { action in
+        // Each application's actions on every core, then one sorted list.
+        let result = Parallel.map(all) { facts in
+            actions(facts, policy: policy, timeZone: timeZone, today: today).map { action in
                 var action = action
                 action.articles = topics[action.kind.rawValue] ?? []
                 return action
             }
-        }
+        }.joined()
         return result.sorted { a, b in
             if a.due != b.due { return a.due < b.due }
             if a.kind != b.kind { return a.kind < b.kind }

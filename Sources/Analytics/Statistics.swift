@@ -109,11 +109,12 @@ public enum Analyzer {
         today: CivilDate
     ) -> Statistics {
         let facts = Parallel.map(applications) { ApplicationFacts($0, today: today, policy: policy) }
+        let thankYouChecks = Parallel.map(facts) { ThankYouRule.checks($0, policy: policy, timeZone: timeZone, today: today) }
         var byStatus: [Status: Int] = [:]
         for status in Status.allCases { byStatus[status] = 0 }
         var effect = FollowUpEffect()
         var thankYou = ThankYouFigures()
-        for fact in facts {
+        for (fact, checks) in zip(facts, thankYouChecks) {
             byStatus[fact.status, default: 0] += 1
             if let followed = fact.followedUpAfterApplying, let wait = fact.firstResponse {
                 if followed {
@@ -129,7 +130,7 @@ public enum Analyzer {
                     effect.afterInterviewWithout.count(wait)
                 }
             }
-            for check in ThankYouRule.checks(fact, policy: policy, timeZone: timeZone, today: today) {
+            for check in checks {
                 switch check.verdict {
                 case .withinDeadline: thankYou.withinDeadline += 1
                 case .late: thankYou.late += 1

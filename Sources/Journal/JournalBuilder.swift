@@ -58,18 +58,22 @@ public enum JournalBuilder {
 
     /// Two applications with the same company, role and first date are one written twice.
     static func duplicateErrors(_ applications: [Application]) -> [Diagnostic] {
-        var seen: [String: Application] = [:]
+        // Keys are made on every core; only the lookups are serial.
+        let keys = Parallel.map(applications) { app in
+            app.companyKey + "\u{0}" + TextKey.normalized(app.role) + "\u{0}" + (app.firstDate?.description ?? "")
+        }
+        var seen: [String: Int] = [:]
         var found: [Diagnostic] = []
-        for app in applications {
-            let key = app.companyKey + "\u{0}" + TextKey.normalized(app.role) + "\u{0}" + (app.firstDate?.description ?? "")
+        for (index, key) in keys.enumerated() {
             if let first = seen[key] {
+                let app = applications[index]
                 found.append(
                     .error(
                         app.origin,
-                        "duplicate application: '\(app.title)' first dated \(app.firstDate?.description ?? "(no events)") is already at \(first.origin)"
+                        "duplicate application: '\(app.title)' first dated \(app.firstDate?.description ?? "(no events)") is already at \(applications[first].origin)"
                     ))
             } else {
-                seen[key] = app
+                seen[key] = index
             }
         }
         return found
@@ -94,9 +98,10 @@ public enum JournalBuilder {
             if x.path != y.path { return TextKey.precedes(x.path, y.path) }
             return x.position < y.position
         }
+        let bases = Parallel.map(result) { Slug.make(name($0)) }
         var used: [String: Int] = [:]
         for index in order {
-            let base = Slug.make(name(result[index]))
+            let base = bases[index]
             let count = (used[base] ?? 0) + 1
             used[base] = count
             result[index].slug = count == 1 ? base : "\(base)-\(count)"

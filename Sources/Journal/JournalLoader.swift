@@ -23,7 +23,7 @@ public enum JournalLoader {
 
         let journalFiles = ContentFiles.markdownFiles(
             in: folder.appendingPathComponent("journal"), diagnostics: &diagnostics, displayPrefix: displayPrefix + "journal/")
-        let journalReadings = Parallel.map(journalFiles) { file in
+        let journalReadings = Parallel.map(journalFiles, chunk: 4) { file in
             reading(file, folder: "journal", displayPrefix: displayPrefix, cache: cache) { source in
                 var reader = JournalFileReader(source: source)
                 reader.read()
@@ -35,7 +35,7 @@ public enum JournalLoader {
         let articleFiles = ContentFiles.markdownFiles(
             in: folder.appendingPathComponent("articles"), diagnostics: &diagnostics,
             displayPrefix: displayPrefix + "articles/")
-        let articleReadings = Parallel.map(articleFiles) { file in
+        let articleReadings = Parallel.map(articleFiles, chunk: 4) { file in
             reading(file, folder: "articles", displayPrefix: displayPrefix, cache: cache) { source in
                 let (article, found) = ArticleReader.read(source)
                 return FileReading(articles: article.map { [$0] } ?? [], diagnostics: found)

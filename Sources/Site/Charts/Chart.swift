@@ -33,9 +33,15 @@ struct SVG {
         self.height = height
     }
 
+    /// A coordinate to one decimal, without a trailing ".0" ("12", "12.5", "-0.5").
     static func n(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        let tenths = (value * 10).rounded()
+        guard tenths.isFinite, abs(tenths) < 1e15 else { return "0" }
+        // Integer arithmetic: formatting a Double was a visible cost with ~60 numbers per timeline.
+        let whole = Int(tenths)
+        let digit = abs(whole % 10)
+        if digit == 0 { return String(whole / 10) }
+        return (whole < 0 ? "-" : "") + String(abs(whole / 10)) + "." + String(digit)
     }
 
     mutating func raw(_ text: String) { body += text }
