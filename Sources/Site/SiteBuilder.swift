@@ -50,8 +50,11 @@ public enum SiteBuilder {
             case data(Int)
             case pages(Range<Int>)
         }
+        // The index pages (the first jobs) each take as long as a hundred small pages: one unit each.
         var work = dataFiles.indices.map(Work.data)
-        for start in stride(from: 0, to: jobs.count, by: 64) { work.append(.pages(start..<min(start + 64, jobs.count))) }
+        let single = min(indexPageCount, jobs.count)
+        for index in 0..<single { work.append(.pages(index..<index + 1)) }
+        for start in stride(from: single, to: jobs.count, by: 64) { work.append(.pages(start..<min(start + 64, jobs.count))) }
         typealias Page = (bytes: [UInt8], written: Bool, context: Double, render: Double)
         /// With a sink, a file leaves as soon as it is made and only an empty placeholder stays.
         func deliver(_ path: String, _ bytes: [UInt8], written: Bool) throws -> [UInt8] {
@@ -136,6 +139,9 @@ public enum SiteBuilder {
     /// One page to render: where it goes, its template, how to make its context, and (for pages a
     /// cache may reuse without building the context) a hash of what it is made from.
     typealias PageJob = (path: String, template: String, context: () -> TemplateValue, inputs: (() -> Int)?)
+
+    /// How many pages at the start of `pageJobs` are the site-wide index pages.
+    static let indexPageCount = 6
 
     /// Every page of the site. `shared` is the hash of what all application and company pages share.
     static func pageJobs(_ model: SiteModel, shared: Int) -> [PageJob] {

@@ -48,6 +48,7 @@ enum CalendarFile {
 
     /// RFC 5545 TEXT escaping: backslash, semicolon, comma and line breaks; other controls dropped.
     static func text(_ value: String) -> String {
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0x5C || $0 == 0x3B || $0 == 0x2C }) { return value }
         var out = ""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -66,10 +67,11 @@ enum CalendarFile {
 
     /// Lines longer than 75 octets are folded: CRLF and a space, never inside a UTF-8 sequence.
     static func fold(_ line: String) -> String {
+        if line.utf8.count <= 75 { return line }
         var out = ""
         var count = 0
         for scalar in line.unicodeScalars {
-            let size = String(scalar).utf8.count
+            let size = UTF8.width(scalar)
             if count + size > 75 {
                 out += "\r\n "
                 count = 1
@@ -80,7 +82,7 @@ enum CalendarFile {
         return out
     }
 
-    static func compact(_ date: CivilDate) -> String { date.description.replacingOccurrences(of: "-", with: "") }
+    static func compact(_ date: CivilDate) -> String { String(date.description.filter { $0 != "-" }) }
 
     static func utc(_ instant: Int) -> String {
         let day = Int((Double(instant) / 86400).rounded(.down))

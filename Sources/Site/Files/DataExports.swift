@@ -36,22 +36,23 @@ enum DataExports {
     /// A value starting with = + - @ (or a tab or CR) gets a leading apostrophe so a spreadsheet
     /// does not run it as a formula; a round trip gives the value back with that apostrophe.
     static func csv(_ model: SiteModel) -> String {
-        var rows = [csvHeader]
-        for fact in model.stats.facts {
-            let app = fact.application
-            let base = [app.slug, app.company, app.role, fact.status.rawValue]
-            if app.events.isEmpty { rows.append(base + ["", "", "", ""]) }
-            for event in app.events {
-                rows.append(base + [event.date.description, event.time?.description ?? "", event.kind.rawValue, event.note])
-            }
-        }
         var out = ""
-        for row in rows {
-            for (index, value) in row.enumerated() {
+        func row(_ values: [String]) {
+            for (index, value) in values.enumerated() {
                 if index > 0 { out += "," }
                 out += field(value)
             }
             out += "\r\n"
+        }
+        row(csvHeader)
+        for fact in model.stats.facts {
+            let app = fact.application
+            let base = [app.slug, app.company, app.role, fact.status.rawValue].map(field).joined(separator: ",")
+            if app.events.isEmpty { out += base + ",,,,\r\n" }
+            for event in app.events {
+                out += base + ","
+                row([event.date.description, event.time?.description ?? "", event.kind.rawValue, event.note])
+            }
         }
         return out
     }
