@@ -95,17 +95,23 @@ public struct OutputWriter {
         }
         let files = staging.paths
 
-        // Check everything before changing anything (each folder once).
+        // Check everything before changing anything (each folder once, found from its files'
+        // parents, so most files cost one set lookup).
         var checkedFolders: Set<String> = [""]
         var missingFolders: Set<String> = []
         for path in files {
-            var prefix = ""
-            for component in path.split(separator: "/").dropLast() {
-                let parent = prefix
-                prefix += (prefix.isEmpty ? "" : "/") + component
-                guard checkedFolders.insert(prefix).inserted else { continue }
+            let parent = Self.parent(path)
+            if checkedFolders.contains(parent) { continue }
+            var chain: [String] = []
+            var folder = parent
+            while !checkedFolders.contains(folder) {
+                chain.append(folder)
+                folder = Self.parent(folder)
+            }
+            for prefix in chain.reversed() {
+                checkedFolders.insert(prefix)
                 // Below a missing folder everything is missing: no need to ask.
-                if missingFolders.contains(parent) {
+                if missingFolders.contains(Self.parent(prefix)) {
                     missingFolders.insert(prefix)
                     continue
                 }
@@ -128,7 +134,9 @@ public struct OutputWriter {
 
         // Record the intent first: if the build is killed while moving, the next one still knows
         // every file this one may have written, and finishes the job instead of calling them foreign.
-        try writeManifest(Manifest(files: manifest.files.union(files), foreign: manifest.foreign), at: manifestPath)
+        let intent = Manifest(files: manifest.files.union(files), foreign: manifest.foreign)
+        let intentText = intent.text
+        try writeManifest(intentText, at: manifestPath)
 
         var moved = Set<String>()
         for path in staging.staged.sorted() {
@@ -170,13 +178,15 @@ public struct OutputWriter {
             foreign.insert(path)
         }
         foreign = foreign.filter { Self.kind(root + "/" + $0) != .missing }
-        try writeManifest(Manifest(files: files, foreign: foreign), at: manifestPath)
+        let final = Manifest(files: files, foreign: foreign)
+        // Usually the same as the intent (no stale files, no new foreign ones): then it is written.
+        if final.files != intent.files || final.foreign != intent.foreign { try writeManifest(final.text, at: manifestPath) }
         return report
     }
 
     /// Writes the manifest unless it already says exactly that (an unchanged rebuild writes nothing).
-    private func writeManifest(_ manifest: Manifest, at path: String) throws {
-        let bytes = Array(manifest.text.utf8)
+    private func writeManifest(_ text: String, at path: String) throws {
+        let bytes = Array(text.utf8)
         if Self.sameBytes(path, bytes) { return }
         try writeFile(path, bytes)
     }

@@ -20,7 +20,7 @@ enum AtomFeed {
             if let summary = article.summary { out += "    <summary>\(XMLText.escape(summary))</summary>\n" }
             for tag in article.tags { out += "    <category term=\"\(XMLText.escape(tag))\"/>\n" }
             out +=
-                "    <content type=\"html\">\(XMLText.escape(model.articleHTML[article.slug] ?? model.block(article.body)))</content>\n  </entry>\n"
+                "    <content type=\"html\">\(XMLText.escape(model.articleHTML(article)))</content>\n  </entry>\n"
         }
         return out + "</feed>\n"
     }

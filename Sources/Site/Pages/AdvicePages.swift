@@ -69,7 +69,7 @@ enum AdvicePages {
         context["draft"] = .bool(article.isDraft)
         context["hasTags"] = .bool(!article.tags.isEmpty)
         context["tags"] = tagLinks(article.tags, from: path)
-        context["body"] = .string(model.articleHTML[article.slug] ?? model.block(article.body))
+        context["body"] = .string(model.articleHTML(article))
         let evidence = evidence(for: article.topics, model: model)
         context["evidence"] = .array(evidence)
         context["hasEvidence"] = .bool(!evidence.isEmpty)

@@ -22,8 +22,10 @@ final class SiteModel: @unchecked Sendable {
     let articlesBySlug: [String: Article]
     /// Topic → its articles, newest first.
     let articlesByTopic: [String: [Article]]
-    /// Each article's body rendered once (pages and the feed share it).
-    let articleHTML: [String: String]
+    /// Each article's body, rendered the first time a page or the feed asks for it (on whichever
+    /// core gets there first) and shared after that.
+    private var articleBodies: [String: String] = [:]
+    private let articleLock = NSLock()
     /// The site part of every page's frame, made once.
     let site: TemplateValue
     /// Navigation by page depth and section.
@@ -61,9 +63,6 @@ final class SiteModel: @unchecked Sendable {
         }
         articlesBySlug = bySlug
         articlesByTopic = byTopic
-        let markdownOptions = markdown
-        let bodies = Parallel.map(articles) { MarkdownRenderer.html($0.body, options: markdownOptions) }
-        articleHTML = Dictionary(zip(articles.map(\.slug), bodies), uniquingKeysWith: { first, _ in first })
         site = [
             "title": .string(journal.config.title), "author": orNull(journal.config.author),
             "today": .string(Format.long(options.today)), "applicationCount": .int(stats.applications),
@@ -160,8 +159,13 @@ final class SiteModel: @unchecked Sendable {
     func inline(_ markdown: String) -> String { MarkdownRenderer.inlineHTML(markdown, options: noteOptions) }
     /// Free notes of an application (same link rule as event notes).
     func notes(_ markdown: String) -> String { MarkdownRenderer.html(markdown, options: noteOptions) }
-    /// An article body.
-    func block(_ markdown: String) -> String { MarkdownRenderer.html(markdown, options: self.markdown) }
+    /// An article's body as HTML.
+    func articleHTML(_ article: Article) -> String {
+        if let done = articleLock.withLock({ articleBodies[article.slug] }) { return done }
+        let html = MarkdownRenderer.html(article.body, options: markdown)
+        articleLock.withLock { articleBodies[article.slug] = html }
+        return html
+    }
 
     var noteOptions: MarkdownOptions {
         MarkdownOptions(unsafeHTML: markdown.unsafeHTML, linkSchemes: MarkdownOptions.noteSchemes)
