@@ -6,81 +6,111 @@ public enum Status: String, Sendable, CaseIterable, Hashable {
 }
 
 /// What one application's events say, computed once and shared by every figure and action.
+///
+/// The figures sit in one immutable shared box: facts are passed around tens of thousands of times
+/// while a site is built, and copying a dozen arrays and strings each time (a retain and a release
+/// apiece) was a measurable part of the build. Still a value: nothing in the box can change.
 public struct ApplicationFacts: Sendable {
-    public let application: Application
+    private let storage: Storage
+
+    public var application: Application { storage.application }
     /// Events dated on or before today, in event order.
-    public let past: [Event]
+    public var past: [Event] { storage.past }
     /// Events dated after today (planned).
-    public let planned: [Event]
-    public let status: Status
+    public var planned: [Event] { storage.planned }
+    public var status: Status { storage.status }
     /// Index in `past` of the first `applied`.
-    public let appliedIndex: Int?
+    public var appliedIndex: Int? { storage.appliedIndex }
     /// Index in `past` of the contact that ended the first-response wait.
-    public let contactIndex: Int?
-    public let firstResponse: Wait?
+    public var contactIndex: Int? { storage.contactIndex }
+    public var firstResponse: Wait? { storage.firstResponse }
     /// Index in `past` of the meeting the decision wait starts from.
-    public let decisionMeetingIndex: Int?
-    public let decisionIndex: Int?
-    public let decision: Wait?
+    public var decisionMeetingIndex: Int? { storage.decisionMeetingIndex }
+    public var decisionIndex: Int? { storage.decisionIndex }
+    public var decision: Wait? { storage.decision }
     /// The latest event that counts (no notes; acknowledgements only when counted).
-    public let latestCountedIndex: Int?
+    public var latestCountedIndex: Int? { storage.latestCountedIndex }
 
     public init(_ app: Application, today: CivilDate, policy: Policy) {
-        application = app
-        let past = app.events.filter { $0.date <= today }
-        self.past = past
-        planned = app.events.filter { $0.date > today }
-        latestCountedIndex = past.lastIndex { policy.isCounted($0.kind) }
+        storage = Storage(app, today: today, policy: policy)
+    }
 
-        // Status
-        if let outcome = past.last(where: { $0.kind.isOutcome }) {
-            status = Status(rawValue: outcome.kind.rawValue) ?? .active
-        } else if let latest = latestCountedIndex, past[latest].date.days(to: today) >= policy.silentAfterDays,
-            planned.isEmpty
-        {
-            status = .silent
-        } else if past.contains(where: { policy.isEmployerContact($0.kind) }) {
-            status = .active
-        } else {
-            status = .waiting
-        }
+    private final class Storage: Sendable {
+        let application: Application
+        /// Events dated on or before today, in event order.
+        let past: [Event]
+        /// Events dated after today (planned).
+        let planned: [Event]
+        let status: Status
+        /// Index in `past` of the first `applied`.
+        let appliedIndex: Int?
+        /// Index in `past` of the contact that ended the first-response wait.
+        let contactIndex: Int?
+        let firstResponse: Wait?
+        /// Index in `past` of the meeting the decision wait starts from.
+        let decisionMeetingIndex: Int?
+        let decisionIndex: Int?
+        let decision: Wait?
+        /// The latest event that counts (no notes; acknowledgements only when counted).
+        let latestCountedIndex: Int?
 
-        // First response
-        let applied = past.firstIndex { $0.kind == .applied }
-        appliedIndex = applied
-        if let applied {
-            let start = past[applied].date
-            let contact = past.firstIndex { policy.isEmployerContact($0.kind) && $0.date >= start }
-            contactIndex = contact
-            if let contact {
-                firstResponse = Wait(start: start, end: past[contact].date, observed: true)
+        init(_ app: Application, today: CivilDate, policy: Policy) {
+            application = app
+            let past = app.events.filter { $0.date <= today }
+            self.past = past
+            planned = app.events.filter { $0.date > today }
+            latestCountedIndex = past.lastIndex { policy.isCounted($0.kind) }
+
+            // Status
+            if let outcome = past.last(where: { $0.kind.isOutcome }) {
+                status = Status(rawValue: outcome.kind.rawValue) ?? .active
+            } else if let latest = latestCountedIndex, past[latest].date.days(to: today) >= policy.silentAfterDays,
+                planned.isEmpty
+            {
+                status = .silent
+            } else if past.contains(where: { policy.isEmployerContact($0.kind) }) {
+                status = .active
             } else {
-                let stop = past.first { $0.kind.isCandidateOutcome && $0.date >= start }?.date ?? today
-                firstResponse = Wait(start: start, end: stop, observed: false)
+                status = .waiting
             }
-        } else {
-            contactIndex = nil
-            firstResponse = nil
-        }
 
-        // Decision
-        if let firstMeeting = past.firstIndex(where: { $0.kind.isMeeting }) {
-            let decided = past.indices.first { $0 > firstMeeting && (past[$0].kind == .offer || past[$0].kind == .rejected) }
-            decisionIndex = decided
-            if let decided {
-                let meeting = past[..<decided].lastIndex { $0.kind.isMeeting } ?? firstMeeting
-                decisionMeetingIndex = meeting
-                decision = Wait(start: past[meeting].date, end: past[decided].date, observed: true)
+            // First response
+            let applied = past.firstIndex { $0.kind == .applied }
+            appliedIndex = applied
+            if let applied {
+                let start = past[applied].date
+                let contact = past.firstIndex { policy.isEmployerContact($0.kind) && $0.date >= start }
+                contactIndex = contact
+                if let contact {
+                    firstResponse = Wait(start: start, end: past[contact].date, observed: true)
+                } else {
+                    let stop = past.first { $0.kind.isCandidateOutcome && $0.date >= start }?.date ?? today
+                    firstResponse = Wait(start: start, end: stop, observed: false)
+                }
             } else {
-                let meeting = past.lastIndex { $0.kind.isMeeting } ?? firstMeeting
-                decisionMeetingIndex = meeting
-                let stop = past[(meeting + 1)...].first { $0.kind.isCandidateOutcome }?.date ?? today
-                decision = Wait(start: past[meeting].date, end: stop, observed: false)
+                contactIndex = nil
+                firstResponse = nil
             }
-        } else {
-            decisionIndex = nil
-            decisionMeetingIndex = nil
-            decision = nil
+
+            // Decision
+            if let firstMeeting = past.firstIndex(where: { $0.kind.isMeeting }) {
+                let decided = past.indices.first { $0 > firstMeeting && (past[$0].kind == .offer || past[$0].kind == .rejected) }
+                decisionIndex = decided
+                if let decided {
+                    let meeting = past[..<decided].lastIndex { $0.kind.isMeeting } ?? firstMeeting
+                    decisionMeetingIndex = meeting
+                    decision = Wait(start: past[meeting].date, end: past[decided].date, observed: true)
+                } else {
+                    let meeting = past.lastIndex { $0.kind.isMeeting } ?? firstMeeting
+                    decisionMeetingIndex = meeting
+                    let stop = past[(meeting + 1)...].first { $0.kind.isCandidateOutcome }?.date ?? today
+                    decision = Wait(start: past[meeting].date, end: stop, observed: false)
+                }
+            } else {
+                decisionIndex = nil
+                decisionMeetingIndex = nil
+                decision = nil
+            }
         }
     }
 
