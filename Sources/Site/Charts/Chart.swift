@@ -68,20 +68,54 @@ struct SVG {
     /// A marker whose shape tells the side of an event without colour: circle (candidate),
     /// square (employer), diamond (meeting), small dot (note).
     mutating func marker(side: String, x: Double, y: Double, size: Double, cls: String, title: String) {
-        let t = "<title>\(XMLText.escape(title))</title>"
+        // Appended piece by piece: tens of thousands of markers make up the timelines.
+        let close: String
         switch side {
         case "employer":
-            body +=
-                "<rect x=\"\(Self.n(x - size))\" y=\"\(Self.n(y - size))\" width=\"\(Self.n(2 * size))\" height=\"\(Self.n(2 * size))\" class=\"\(cls)\">\(t)</rect>"
+            body += "<rect x=\""
+            body += Self.n(x - size)
+            body += "\" y=\""
+            body += Self.n(y - size)
+            body += "\" width=\""
+            body += Self.n(2 * size)
+            body += "\" height=\""
+            body += Self.n(2 * size)
+            close = "</rect>"
         case "meeting":
             let s = size * 1.3
-            body +=
-                "<path d=\"M\(Self.n(x)) \(Self.n(y - s))L\(Self.n(x + s)) \(Self.n(y))L\(Self.n(x)) \(Self.n(y + s))L\(Self.n(x - s)) \(Self.n(y))Z\" class=\"\(cls)\">\(t)</path>"
-        case "neutral":
-            body += "<circle cx=\"\(Self.n(x))\" cy=\"\(Self.n(y))\" r=\"\(Self.n(size * 0.6))\" class=\"\(cls)\">\(t)</circle>"
+            body += "<path d=\"M"
+            body += Self.n(x)
+            body += " "
+            body += Self.n(y - s)
+            body += "L"
+            body += Self.n(x + s)
+            body += " "
+            body += Self.n(y)
+            body += "L"
+            body += Self.n(x)
+            body += " "
+            body += Self.n(y + s)
+            body += "L"
+            body += Self.n(x - s)
+            body += " "
+            body += Self.n(y)
+            body += "Z"
+            close = "</path>"
         default:
-            body += "<circle cx=\"\(Self.n(x))\" cy=\"\(Self.n(y))\" r=\"\(Self.n(size))\" class=\"\(cls)\">\(t)</circle>"
+            body += "<circle cx=\""
+            body += Self.n(x)
+            body += "\" cy=\""
+            body += Self.n(y)
+            body += "\" r=\""
+            body += Self.n(side == "neutral" ? size * 0.6 : size)
+            close = "</circle>"
         }
+        body += "\" class=\""
+        body += cls
+        body += "\"><title>"
+        body += XMLText.escape(title)
+        body += "</title>"
+        body += close
     }
 
     /// The finished element, labelled for assistive technology by `labelID`.

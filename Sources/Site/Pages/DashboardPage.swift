@@ -67,20 +67,24 @@ enum DashboardPage {
                 ]
             })
 
-        var recent: [(Event, Application)] = []
-        for fact in stats.facts {
-            for event in fact.past.suffix(5) { recent.append((event, fact.application)) }
+        // The twelve latest past events of the whole journal, found by position (fact, event) so
+        // that no application is copied for each of its events.
+        var recent: [(day: Int, minutes: Int, fact: Int, event: Int)] = []
+        for (index, fact) in stats.facts.enumerated() {
+            for (position, event) in fact.past.enumerated().suffix(5) {
+                recent.append((event.date.dayNumber, event.orderMinutes, index, position))
+            }
         }
-        recent.sort { a, b in
-            (a.0.date, a.0.orderMinutes) > (b.0.date, b.0.orderMinutes)
-        }
+        recent.sort { ($0.day, $0.minutes) > ($1.day, $1.minutes) }
         context["recent"] = .array(
             recent.prefix(12).map { pair in
-                [
-                    "date": .string(pair.0.date.description), "day": .string(Format.short(pair.0.date)),
-                    "company": .string(pair.1.company),
-                    "href": .string(SitePath.link(from: path, to: SitePath.application(pair.1.slug))),
-                    "what": .string(Format.kindLabel(pair.0.kind)),
+                let app = stats.facts[pair.fact].application
+                let event = stats.facts[pair.fact].past[pair.event]
+                return [
+                    "date": .string(event.date.description), "day": .string(Format.short(event.date)),
+                    "company": .string(app.company),
+                    "href": .string(SitePath.link(from: path, to: SitePath.application(app.slug))),
+                    "what": .string(Format.kindLabel(event.kind)),
                 ]
             })
         return .object(context)
