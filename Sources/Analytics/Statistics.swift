@@ -169,7 +169,7 @@ public enum Analyzer {
             groups[key, default: []].append(index)
         }
         // Applications arrive in file path order, so the first of each group gives the spelling.
-        return order.sorted(by: TextKey.precedes).map { key in
+        return Parallel.map(order.sorted(by: TextKey.precedes)) { key in
             let members = groups[key] ?? []
             let observed = members.compactMap { facts[$0].firstResponse }.filter(\.observed).map(\.days)
             let pending = members.filter { index in

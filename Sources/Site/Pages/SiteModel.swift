@@ -42,8 +42,8 @@ final class SiteModel: @unchecked Sendable {
         markdown = MarkdownOptions(unsafeHTML: journal.config.unsafeHTML)
         var slugs: [String: String] = [:]
         var used: [String: Int] = [:]
-        for company in stats.companies {
-            let base = Slug.make(company.company, fallback: "company")
+        let bases = Parallel.map(stats.companies) { Slug.make($0.company, fallback: "company") }
+        for (company, base) in zip(stats.companies, bases) {
             let n = (used[base] ?? 0) + 1
             used[base] = n
             slugs[company.key] = n == 1 ? base : "\(base)-\(n)"
