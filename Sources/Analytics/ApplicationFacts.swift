@@ -13,7 +13,10 @@ public enum Status: String, Sendable, CaseIterable, Hashable {
 public struct ApplicationFacts: Sendable {
     private let storage: Storage
 
-    public var application: Application { storage.application }
+    /// Borrowed from the box (`_read`), so `fact.application.slug` copies the slug, not the application.
+    public var application: Application {
+        _read { yield storage.application }
+    }
     /// Events dated on or before today, in event order.
     public var past: [Event] { storage.past }
     /// Events dated after today (planned).

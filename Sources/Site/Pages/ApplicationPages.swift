@@ -14,11 +14,11 @@ enum ApplicationPages {
                 return count == 0 ? nil : ["name": .string(status.rawValue), "count": .int(count)]
             })
         // Newest application first; the table sorts itself in the browser too.
-        let newestFirst = model.stats.facts.sorted { a, b in
-            let da = a.application.firstDate?.dayNumber ?? Int.min
-            let db = b.application.firstDate?.dayNumber ?? Int.min
-            return da != db ? da > db : TextKey.precedes(a.application.slug, b.application.slug)
-        }
+        // Sorted by keys taken out once (comparing facts copied their applications at every step).
+        let keys = model.stats.facts.map { (day: $0.application.firstDate?.dayNumber ?? Int.min, slug: $0.application.slug) }
+        let newestFirst = keys.indices.sorted { a, b in
+            keys[a].day != keys[b].day ? keys[a].day > keys[b].day : TextKey.precedes(keys[a].slug, keys[b].slug)
+        }.map { model.stats.facts[$0] }
         context["rows"] = .array(
             newestFirst.map { fact -> TemplateValue in
                 let app = fact.application

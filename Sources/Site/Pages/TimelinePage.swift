@@ -24,11 +24,13 @@ enum TimelinePage {
         let axisEnd = max(model.today, model.stats.facts.compactMap { $0.application.events.last?.date }.max() ?? model.today)
         var months: [TemplateValue] = []
         for key in groups.keys.sorted(by: >) {
-            let group = (groups[key] ?? []).sorted { a, b in
-                let da = a.application.events.first?.date ?? model.today
-                let db = b.application.events.first?.date ?? model.today
-                return da != db ? da < db : TextKey.precedes(a.application.slug, b.application.slug)
+            let members = groups[key] ?? []
+            let keys = members.map {
+                (day: ($0.application.events.first?.date ?? model.today).dayNumber, slug: $0.application.slug)
             }
+            let group = keys.indices.sorted { a, b in
+                keys[a].day != keys[b].day ? keys[a].day < keys[b].day : TextKey.precedes(keys[a].slug, keys[b].slug)
+            }.map { members[$0] }
             let start = CivilDate(year: key / 12, month: key % 12 + 1, day: 1) ?? model.today
             let id = "m\(key / 12)-\(key % 12 + 1)"
             let svg = Timelines.lanes(
