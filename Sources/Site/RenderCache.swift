@@ -106,9 +106,9 @@ struct Fingerprint: Hashable {
             add(text: String(number))
         case .object(let members):
             add(byte: 6)
-            for key in members.keys.sorted() {
+            for (key, value) in members.sorted {
                 add(text: key)
-                add(value: members[key] ?? .null)
+                add(value: value)
             }
             add(byte: 7)
         case .array(let list):

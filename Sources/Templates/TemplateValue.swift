@@ -12,7 +12,7 @@ public enum TemplateValue: Sendable, Equatable {
     case double(Double)
     case string(String)
     case array([TemplateValue])
-    case object([String: TemplateValue])
+    case object(TemplateObject)
 
     /// A value from the loosely typed dictionaries older code and tests build: `String`, `Int`,
     /// `Bool`, `Double`, `NSNull`, optionals, arrays and `[String: Any]` dictionaries.
@@ -24,7 +24,8 @@ public enum TemplateValue: Sendable, Equatable {
         case let flag as Bool: self = .bool(flag)
         case let number as Int: self = .int(number)
         case let number as Double: self = .double(number)
-        case let object as [String: Any]: self = .object(object.mapValues(TemplateValue.init(any:)))
+        case let object as [String: Any]:
+            self = .object(TemplateObject(object.sorted { $0.key < $1.key }.map { ($0.key, TemplateValue(any: $0.value)) }))
         case let list as [[String: Any]]: self = .array(list.map { TemplateValue(any: $0) })
         case let list as [String]: self = .array(list.map(TemplateValue.string))
         case let list as [Any]: self = .array(list.map(TemplateValue.init(any:)))
@@ -42,7 +43,7 @@ public enum TemplateValue: Sendable, Equatable {
     /// The member `name` of an object; nil for every other value (scalars have no members).
     @inline(__always)
     func member(_ name: String) -> TemplateValue? {
-        if case .object(let members) = self { return members[name] }
+        if case .object(let object) = self { return object[name] }
         return nil
     }
 }
@@ -57,10 +58,7 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral
     public init(arrayLiteral elements: TemplateValue...) { self = .array(elements) }
     public init(nilLiteral: ()) { self = .null }
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        var members: [String: TemplateValue] = [:]
-        members.reserveCapacity(elements.count)
-        for (key, value) in elements { members[key] = value }
-        self = .object(members)
+        self = .object(TemplateObject(elements))
     }
 }
 
@@ -89,5 +87,57 @@ extension Array: TemplateRepresentable where Element: TemplateRepresentable {
 }
 
 extension Dictionary: TemplateRepresentable where Key == String, Value: TemplateRepresentable {
-    public var templateValue: TemplateValue { .object(mapValues(\.templateValue)) }
+    public var templateValue: TemplateValue {
+        .object(TemplateObject(sorted { $0.key < $1.key }.map { ($0.key, $0.value.templateValue) }))
+    }
+}
+
+/// The members of a template object, in the order they were given.
+///
+/// A short list searched from the front rather than a dictionary: a page's objects have a dozen
+/// keys or so, and comparing short strings is cheaper than hashing them, both when a page builds
+/// its context and when a template looks names up.
+public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+    private var members: [(key: String, value: TemplateValue)]
+
+    public init() { members = [] }
+
+    /// Members from pairs; a later pair replaces an earlier one with the same key.
+    public init<S: Sequence>(_ pairs: S) where S.Element == (String, TemplateValue) {
+        members = []
+        members.reserveCapacity(pairs.underestimatedCount)
+        for (key, value) in pairs { self[key] = value }
+    }
+
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) { self.init(elements) }
+
+    public subscript(key: String) -> TemplateValue? {
+        get {
+            for member in members where member.key == key { return member.value }
+            return nil
+        }
+        set {
+            if let index = members.firstIndex(where: { $0.key == key }) {
+                if let newValue { members[index].value = newValue } else { members.remove(at: index) }
+            } else if let newValue {
+                members.append((key, newValue))
+            }
+        }
+    }
+
+    public var count: Int { members.count }
+    public var isEmpty: Bool { members.isEmpty }
+
+    /// Members in key order.
+    public var sorted: [(key: String, value: TemplateValue)] { members.sorted { $0.key < $1.key } }
+
+    /// The same members as a dictionary.
+    public var dictionary: [String: TemplateValue] {
+        Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
+    }
+
+    /// Equal when they hold the same keys with equal values, in any order.
+    public static func == (a: TemplateObject, b: TemplateObject) -> Bool {
+        a.count == b.count && a.members.allSatisfy { b[$0.key] == $0.value }
+    }
 }

@@ -45,7 +45,7 @@ enum Transforms {
             case "empty": return .bool(members.isEmpty)
             // Key order, so the output does not change from run to run.
             case "enumerated", "sorted":
-                return .array(members.sorted { $0.key < $1.key }.map { .object(["key": .string($0.key), "value": $0.value]) })
+                return .array(members.sorted.map { .object(["key": .string($0.key), "value": $0.value]) })
             default: return nil
             }
         case .null, .bool, .double:

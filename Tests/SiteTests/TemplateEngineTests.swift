@@ -20,7 +20,7 @@ import Testing
         case .double(let number): return number
         case .string(let text): return text
         case .array(let items): return items.map(loose)
-        case .object(let members): return members.mapValues(loose)
+        case .object(let members): return members.dictionary.mapValues(loose)
         }
     }
 

@@ -54,7 +54,7 @@ enum ApplicationPages {
         var properties: [TemplateValue] = []
         func add(_ name: String, _ value: String?, link: Bool = false) {
             guard let value, !value.isEmpty else { return }
-            var item: [String: TemplateValue] = ["name": .string(name), "value": .string(value)]
+            var item: TemplateObject = ["name": .string(name), "value": .string(value)]
             if link, let url = XMLText.safeURL(value) { item["href"] = .string(url) }
             properties.append(.object(item))
         }

@@ -81,7 +81,7 @@ final class SiteModel: @unchecked Sendable {
     ]
 
     /// The frame of every page: site, page, root, navigation, robots.
-    func frame(path: String, title: String, kind: String) -> [String: TemplateValue] {
+    func frame(path: String, title: String, kind: String) -> TemplateObject {
         let depth = path.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
         return [
             "site": site,
