@@ -100,6 +100,8 @@ public struct OutputWriter {
         var checkedFolders: Set<String> = [""]
         var missingFolders: Set<String> = []
         for path in files {
+            // Below a folder Output does not have, nothing needs checking (most files of a first build).
+            if let top = Self.topFolder(path), missingFolders.contains(String(top)) { continue }
             let parent = Self.parent(path)
             if checkedFolders.contains(parent) { continue }
             var chain: [String] = []
@@ -139,8 +141,10 @@ public struct OutputWriter {
         try writeManifest(intentText, at: manifestPath)
 
         var moved = Set<String>()
-        for path in staging.staged.sorted() {
-            report.written.append(path)
+        let staged = staging.staged.sorted()
+        report.written = staged
+        for path in staged {
+            if let top = Self.topFolder(path), moved.contains(String(top)) { continue }
             var prefix = ""
             var done = false
             for component in path.split(separator: "/").dropLast() {
@@ -196,6 +200,12 @@ public struct OutputWriter {
         guard rename(from, to) == 0 else {
             throw Refusal(description: "cannot move \(from) to \(to): \(String(cString: strerror(errno)))")
         }
+    }
+
+    /// The first folder of a relative path, or nil for a file at the top.
+    static func topFolder(_ path: String) -> Substring? {
+        guard let slash = path.utf8.firstIndex(of: UInt8(ascii: "/")) else { return nil }
+        return path[..<slash]
     }
 
     /// The folder of a relative path ("" at the top).
@@ -336,7 +346,17 @@ struct Manifest {
     }
 
     var text: String {
-        "# Files written by Followup; it removes only these. Do not edit.\n"
-            + files.sorted().map { "file\t\($0)\n" }.joined() + foreign.sorted().map { "foreign\t\($0)\n" }.joined()
+        var text = "# Files written by Followup; it removes only these. Do not edit.\n"
+        for path in files.sorted() {
+            text += "file\t"
+            text += path
+            text += "\n"
+        }
+        for path in foreign.sorted() {
+            text += "foreign\t"
+            text += path
+            text += "\n"
+        }
+        return text
     }
 }
