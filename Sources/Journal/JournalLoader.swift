@@ -23,25 +23,26 @@ public enum JournalLoader {
 
         let journalFiles = ContentFiles.markdownFiles(
             in: folder.appendingPathComponent("journal"), diagnostics: &diagnostics, displayPrefix: displayPrefix + "journal/")
-        let journalReadings = Parallel.map(journalFiles, chunk: 4) { file in
-            reading(file, folder: "journal", displayPrefix: displayPrefix, cache: cache) { source in
+        let articleFiles = ContentFiles.markdownFiles(
+            in: folder.appendingPathComponent("articles"), diagnostics: &diagnostics,
+            displayPrefix: displayPrefix + "articles/")
+        // Journal files and articles are read in one pass over every core.
+        let files = journalFiles.map { (file: $0, isArticle: false) } + articleFiles.map { (file: $0, isArticle: true) }
+        let readings = Parallel.map(files, chunk: 4) { item in
+            if item.isArticle {
+                return reading(item.file, folder: "articles", displayPrefix: displayPrefix, cache: cache) { source in
+                    let (article, found) = ArticleReader.read(source)
+                    return FileReading(articles: article.map { [$0] } ?? [], diagnostics: found)
+                }
+            }
+            return reading(item.file, folder: "journal", displayPrefix: displayPrefix, cache: cache) { source in
                 var reader = JournalFileReader(source: source)
                 reader.read()
                 return FileReading(applications: reader.applications, diagnostics: reader.diagnostics)
             }
         }
-        var journal = JournalBuilder.assemble(journalReadings, config: config)
-
-        let articleFiles = ContentFiles.markdownFiles(
-            in: folder.appendingPathComponent("articles"), diagnostics: &diagnostics,
-            displayPrefix: displayPrefix + "articles/")
-        let articleReadings = Parallel.map(articleFiles, chunk: 4) { file in
-            reading(file, folder: "articles", displayPrefix: displayPrefix, cache: cache) { source in
-                let (article, found) = ArticleReader.read(source)
-                return FileReading(articles: article.map { [$0] } ?? [], diagnostics: found)
-            }
-        }
-        for found in articleReadings {
+        var journal = JournalBuilder.assemble(Array(readings.prefix(journalFiles.count)), config: config)
+        for found in readings.dropFirst(journalFiles.count) {
             diagnostics += found.diagnostics
             journal.articles += found.articles
         }
