@@ -163,8 +163,8 @@ public enum Analyzer {
         // Groups hold indexes: copying the facts of every application into groups was most of the cost.
         var groups: [String: [Int]] = [:]
         var order: [String] = []
-        for (index, fact) in facts.enumerated() {
-            let key = fact.application.companyKey
+        let keys = Parallel.map(facts) { $0.application.companyKey }
+        for (index, key) in keys.enumerated() {
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(index)
         }
