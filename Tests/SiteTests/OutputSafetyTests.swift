@@ -112,3 +112,70 @@ import Testing
         #expect(try String(contentsOf: output.appendingPathComponent("b.html"), encoding: .utf8) == "new b")
     }
 }
+
+/// The staging folder: pages go there as they are rendered and nowhere else until the commit.
+@Suite struct StagingTests {
+    func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+    @Test func nothingOutsideTheStagingFolderChangesBeforeTheCommit() throws {
+        let scratch = Scratch()
+        let output = scratch.url.appendingPathComponent("Output")
+        let writer = OutputWriter(output: output)
+        _ = try writer.write(RenderedSite(files: ["index.html": bytes("old"), "a/index.html": bytes("same")], notes: []))
+        let before = Scratch.snapshot(output)
+
+        let staging = try writer.stage()
+        try staging.accept("index.html", bytes("new"), alreadyWritten: false)
+        try staging.accept("a/index.html", bytes("same"), alreadyWritten: false)
+        try staging.accept("b/c/index.html", bytes("fresh"), alreadyWritten: false)
+        // Only the staging folder has changed, and it holds only what differs from Output.
+        var now = Scratch.snapshot(output)
+        let staged = now.keys.filter { $0.hasPrefix(".followup-staging/") }.sorted()
+        #expect(staged == [".followup-staging/b/c/index.html", ".followup-staging/index.html"])
+        for key in staged { now[key] = nil }
+        #expect(now == before)
+
+        let report = try writer.commit(staging)
+        #expect(report.written == ["b/c/index.html", "index.html"])
+        #expect(report.unchanged == 1)
+        let after = Scratch.snapshot(output)
+        #expect(after["index.html"] == Data("new".utf8))
+        #expect(after["b/c/index.html"] == Data("fresh".utf8))
+        #expect(after["a/index.html"] == Data("same".utf8))
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(".followup-staging").path))
+    }
+
+    @Test func aDiscardedBuildLeavesOutputAsItWas() throws {
+        let scratch = Scratch()
+        let output = scratch.url.appendingPathComponent("Output")
+        let writer = OutputWriter(output: output)
+        _ = try writer.write(RenderedSite(files: ["index.html": bytes("old")], notes: []))
+        let before = Scratch.snapshot(output)
+        let staging = try writer.stage()
+        try staging.accept("index.html", bytes("new"), alreadyWritten: false)
+        try staging.accept("x/index.html", bytes("new"), alreadyWritten: false)
+        staging.discard()
+        #expect(Scratch.snapshot(output) == before)
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(".followup-staging").path))
+    }
+
+    @Test func aStagingFolderLeftByAKilledBuildIsClearedAndNeverPublished() throws {
+        let scratch = Scratch()
+        let output = scratch.url.appendingPathComponent("Output")
+        let leftover = output.appendingPathComponent(".followup-staging/stale/index.html")
+        try FileManager.default.createDirectory(at: leftover.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "half".write(to: leftover, atomically: true, encoding: .utf8)
+        let report = try OutputWriter(output: output).write(RenderedSite(files: ["index.html": bytes("a")], notes: []))
+        #expect(report.foreign.isEmpty)
+        #expect(Scratch.snapshot(output).keys.sorted() == [".followup-manifest", "index.html"])
+    }
+
+    @Test func pathsThatWouldLeaveOutputOrHitItsOwnFilesAreRefused() throws {
+        let scratch = Scratch()
+        let staging = try OutputWriter(output: scratch.url.appendingPathComponent("Output")).stage()
+        defer { staging.discard() }
+        for path in ["../x.html", ".followup-manifest", ".followup-staging/x.html", "a/.x.followup-tmp", "/etc/passwd"] {
+            #expect(throws: OutputWriter.Refusal.self, "\(path)") { try staging.accept(path, [], alreadyWritten: false) }
+        }
+    }
+}
