@@ -118,7 +118,9 @@ struct SiteOptions: ParsableArguments {
         try validate(content)
         let outcome = attempt(content)
         if let failure = outcome.failure {
-            let detail = failure == "the journal has errors" ? "" : "error: \(failure)\n"
+            // Theme errors already read `file:line:col: error: …`; other failures get the prefix.
+            let located = failure.hasPrefix("error: ") || failure.contains(": error: ")
+            let detail = failure == "the journal has errors" ? "" : located ? failure + "\n" : "error: \(failure)\n"
             FileHandle.standardError.write(Data("\(detail)Output was not changed.\n".utf8))
             throw ExitCode(1)
         }

@@ -50,4 +50,23 @@ import Testing
         let css = folder.appendingPathComponent("Output/assets/style.css")
         #expect(FileManager.default.fileExists(atPath: css.path))
     }
+
+    @Test func aBrokenThemeTemplateIsReportedAtItsLineAndColumn() throws {
+        let folder = try Runner.project(Self.journal)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try Runner.run(["build", "--today", "2026-03-15"], in: folder).status == 0)
+        let before = Runner.snapshot(folder.appendingPathComponent("Output"))
+        // A copy of the default theme (init writes one), with one section left open.
+        #expect(try Runner.run(["init", "copy"], in: folder).status == 0)
+        let theme = folder.appendingPathComponent("copy/Themes/default")
+        try "<main>\n  {{#rows}}{{role}}\n</main>\n".write(
+            to: theme.appendingPathComponent("templates/company.mustache"), atomically: true, encoding: .utf8)
+        let result = try Runner.run(["build", "--today", "2026-03-15", "--theme", "copy/Themes/default"], in: folder)
+        #expect(result.status == 1)
+        #expect(
+            result.stderr.contains("copy/Themes/default/templates/company.mustache:2:3: error: section 'rows' is never closed"),
+            "\(result.stderr)")
+        #expect(!result.stderr.contains("error: error") && !result.stderr.hasPrefix("error: /"))
+        #expect(Runner.snapshot(folder.appendingPathComponent("Output")) == before)
+    }
 }
