@@ -41,14 +41,12 @@ public enum ContentFiles {
             visited.insert(real)
             // readdir gives each entry's type, so a folder of 10,000 files costs no stat per file;
             // only symbolic links are followed with stat to see what they point to.
-            guard let handle = opendir(directory) else { continue }
-            defer { closedir(handle) }
-            while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            for entry in FolderEntry.list(directory) ?? [] {
+                let name = entry.name
                 guard !name.hasPrefix(".") else { continue }
                 let path = directory + "/" + name
-                var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
-                var isFile = entry.pointee.d_type == UInt8(DT_REG)
+                var isDirectory = entry.kind == .folder
+                var isFile = entry.kind == .file
                 if !isDirectory && !isFile {
                     var info = stat()
                     guard stat(path, &info) == 0 else { continue }

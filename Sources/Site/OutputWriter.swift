@@ -293,23 +293,12 @@ public struct OutputWriter {
         var stack = [""]
         while let relative = stack.popLast() {
             let path = relative.isEmpty ? folder.path : folder.path + "/" + relative
-            guard let directory = opendir(path) else { continue }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                if name == "." || name == ".." { continue }
+            for entry in FolderEntry.list(path) ?? [] {
+                let name = entry.name
                 if relative.isEmpty && name == OutputWriter.stagingName { continue }  // ours, rebuilt each time
                 let child = relative.isEmpty ? name : relative + "/" + name
-                var type = entry.pointee.d_type
-                if type == UInt8(DT_UNKNOWN) {
-                    switch kind(folder.path + "/" + child) {
-                    case .directory: type = UInt8(DT_DIR)
-                    default: type = UInt8(DT_REG)
-                    }
-                }
-                if type == UInt8(DT_DIR) { stack.append(child) } else { result.append(child) }
+                let isFolder = entry.kind == .unknown ? kind(folder.path + "/" + child) == .directory : entry.kind == .folder
+                if isFolder { stack.append(child) } else { result.append(child) }
             }
         }
         return result

@@ -1,4 +1,5 @@
 import Foundation
+import Journal
 
 #if canImport(Glibc)
     import Glibc
@@ -87,17 +88,11 @@ public final class Staging: PageSink, @unchecked Sendable {
     static func remove(_ path: String) {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
-        guard info.st_mode & S_IFMT == S_IFDIR, let directory = opendir(path) else {
+        guard info.st_mode & S_IFMT == S_IFDIR, let entries = FolderEntry.list(path) else {
             unlink(path)
             return
         }
-        var children: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name != "." && name != ".." { children.append(name) }
-        }
-        closedir(directory)
-        for child in children { remove(path + "/" + child) }
+        for entry in entries { remove(path + "/" + entry.name) }
         rmdir(path)
     }
 
