@@ -62,36 +62,6 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral
     }
 }
 
-/// Swift values that have an obvious template value, so page builders can write `TemplateValue(x)`
-/// for optionals, lists and dictionaries instead of mapping them by hand.
-public protocol TemplateRepresentable {
-    var templateValue: TemplateValue { get }
-}
-
-extension TemplateValue: TemplateRepresentable {
-    public var templateValue: TemplateValue { self }
-    public init<T: TemplateRepresentable>(_ value: T) { self = value.templateValue }
-}
-
-extension String: TemplateRepresentable { public var templateValue: TemplateValue { .string(self) } }
-extension Int: TemplateRepresentable { public var templateValue: TemplateValue { .int(self) } }
-extension Bool: TemplateRepresentable { public var templateValue: TemplateValue { .bool(self) } }
-extension Double: TemplateRepresentable { public var templateValue: TemplateValue { .double(self) } }
-
-extension Optional: TemplateRepresentable where Wrapped: TemplateRepresentable {
-    public var templateValue: TemplateValue { self?.templateValue ?? .null }
-}
-
-extension Array: TemplateRepresentable where Element: TemplateRepresentable {
-    public var templateValue: TemplateValue { .array(map(\.templateValue)) }
-}
-
-extension Dictionary: TemplateRepresentable where Key == String, Value: TemplateRepresentable {
-    public var templateValue: TemplateValue {
-        .object(TemplateObject(sorted { $0.key < $1.key }.map { ($0.key, $0.value.templateValue) }))
-    }
-}
-
 /// The members of a template object, in the order they were given.
 ///
 /// A short list searched from the front rather than a dictionary: a page's objects have a dozen
