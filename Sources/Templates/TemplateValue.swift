@@ -2,9 +2,9 @@ import Foundation
 
 /// What a template is rendered with: a typed tree of the values a page shows.
 ///
-/// Page builders make these once per page; looking a name up is then a dictionary access, with no
-/// dynamic casts or reflection at render time (the cost that made the general-purpose library slow
-/// for ten thousand pages).
+/// Page builders make these once per page; looking a name up is then a search of a short list of
+/// keys, with no dynamic casts or reflection at render time (the cost that made the
+/// general-purpose library slow for ten thousand pages).
 public enum TemplateValue: Sendable, Equatable {
     case null
     case bool(Bool)
@@ -14,8 +14,9 @@ public enum TemplateValue: Sendable, Equatable {
     case array([TemplateValue])
     case object(TemplateObject)
 
-    /// A value from the loosely typed dictionaries older code and tests build: `String`, `Int`,
-    /// `Bool`, `Double`, `NSNull`, optionals, arrays and `[String: Any]` dictionaries.
+    /// A value from a loosely typed dictionary (how the tests feed the same context to
+    /// swift-mustache and to this engine): `String`, `Int`, `Bool`, `Double`, `NSNull`, optionals,
+    /// arrays and `[String: Any]` dictionaries.
     public init(any value: Any) {
         switch value {
         case let value as TemplateValue: self = value
