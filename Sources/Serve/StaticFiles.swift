@@ -36,6 +36,8 @@ public struct StaticFiles: Sendable {
         if decoded.contains("\u{0}") || decoded.contains("\\") || decoded.hasPrefix("/") { return .forbidden }
         let segments = decoded.split(separator: "/", omittingEmptySubsequences: false)
         if segments.contains(where: { $0 == ".." || $0 == "." }) { return .forbidden }
+        // The build's own bookkeeping (manifest, staging folder, temporary files) is not part of the site.
+        if segments.contains(where: { $0.hasPrefix(".followup") || $0.hasSuffix(".followup-tmp") }) { return .notFound }
         // A second layer of encoding (%252e%252e) decodes to "%2e%2e": refuse it rather than guess.
         if let twice = decoded.removingPercentEncoding, twice != decoded,
             twice.split(separator: "/").contains(where: { $0 == ".." })

@@ -31,6 +31,22 @@ import Testing
         #expect(files.resolve("/missing.html") == .notFound)
     }
 
+    @Test func theBuildsOwnFilesAreNotServed() throws {
+        try Data("file\tindex.html\n".utf8).write(to: root.appendingPathComponent(".followup-manifest"))
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent(".followup-staging/applications/b"), withIntermediateDirectories: true)
+        try Data("unpublished".utf8).write(to: root.appendingPathComponent(".followup-staging/applications/b/index.html"))
+        try Data("half".utf8).write(to: root.appendingPathComponent("applications/a/.index.html.followup-tmp"))
+        let files = StaticFiles(root: root, prefix: "/")
+        for path in [
+            "/.followup-manifest", "/.followup-staging/applications/b/", "/.followup-staging/applications/b/index.html",
+            "/%2Efollowup-manifest", "/applications/a/.index.html.followup-tmp",
+        ] {
+            #expect(files.resolve(path) == .notFound, "\(path)")
+        }
+        #expect(files.resolve("/applications/a/") == .file(root.appendingPathComponent("applications/a/index.html")))
+    }
+
     @Test func refusesTraversalInEverySpelling() {
         let files = StaticFiles(root: root, prefix: "/")
         for path in [
