@@ -19,6 +19,8 @@ public struct OutputWriter {
 
     public static let manifestName = ".followup-manifest"
     public static let stagingName = ".followup-staging"
+    /// Held (flock) from staging to commit, so two builds into one Output take turns.
+    public static let lockName = ".followup-lock"
     static let temporarySuffix = ".followup-tmp"
 
     public init(output: URL) {
@@ -60,9 +62,24 @@ public struct OutputWriter {
     }
 
     /// Starts a build's staging folder (removing one an interrupted build left behind).
+    /// Waits for any other build writing this Output (serve and build side by side) to finish first.
     public func stage() throws -> Staging {
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        return try Staging(output: output.path, existing: Self.scan(output), writeFile: stageFile)
+        let lockPath = output.path + "/" + Self.lockName
+        let lock = open(lockPath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard lock >= 0 else { throw Refusal(description: "cannot open \(lockPath): \(String(cString: strerror(errno)))") }
+        while flock(lock, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                close(lock)
+                throw Refusal(description: "cannot lock \(lockPath): \(String(cString: strerror(errno)))")
+            }
+        }
+        do {
+            return try Staging(output: output.path, existing: Self.scan(output), lock: lock, writeFile: stageFile)
+        } catch {
+            close(lock)
+            throw error
+        }
     }
 
     /// Writes a site rendered in memory: stages every file, then commits.
@@ -295,7 +312,8 @@ public struct OutputWriter {
             let path = relative.isEmpty ? folder.path : folder.path + "/" + relative
             for entry in FolderEntry.list(path) ?? [] {
                 let name = entry.name
-                if relative.isEmpty && name == OutputWriter.stagingName { continue }  // ours, rebuilt each time
+                // Ours: the staging folder is rebuilt each time, the lock file is kept.
+                if relative.isEmpty && (name == OutputWriter.stagingName || name == OutputWriter.lockName) { continue }
                 let child = relative.isEmpty ? name : relative + "/" + name
                 let isFolder = entry.kind == .unknown ? kind(folder.path + "/" + child) == .directory : entry.kind == .folder
                 if isFolder { stack.append(child) } else { result.append(child) }

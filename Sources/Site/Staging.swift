@@ -20,14 +20,17 @@ public final class Staging: PageSink, @unchecked Sendable {
     let existing: [String]
     private let existingSet: Set<String>
     private let writeFile: (String, [UInt8]) throws -> Void
+    /// The open lock file of Output (see `OutputWriter.stage`), closed, and so released, by `discard`.
+    private var outputLock: Int32
     private let lock = NSLock()
     private var folders: Set<String> = [""]
     private(set) var paths: Set<String> = []
     private(set) var staged: Set<String> = []
     private(set) var unchanged = 0
 
-    init(output: String, existing: [String], writeFile: @escaping (String, [UInt8]) throws -> Void) throws {
+    init(output: String, existing: [String], lock: Int32, writeFile: @escaping (String, [UInt8]) throws -> Void) throws {
         self.output = output
+        self.outputLock = -1
         self.folder = output + "/" + OutputWriter.stagingName
         self.existing = existing
         self.existingSet = Set(existing)
@@ -36,11 +39,13 @@ public final class Staging: PageSink, @unchecked Sendable {
         guard mkdir(folder, 0o755) == 0 else {
             throw OutputWriter.Refusal(description: "cannot create \(folder): \(String(cString: strerror(errno)))")
         }
+        outputLock = lock  // from here on, this staging releases it
     }
 
     /// Takes one file of the site (from any thread).
     public func accept(_ path: String, _ bytes: [UInt8], alreadyWritten: Bool) throws {
-        guard SitePath.isContained(path), path != OutputWriter.manifestName, !path.hasSuffix(OutputWriter.temporarySuffix),
+        guard SitePath.isContained(path), path != OutputWriter.manifestName, path != OutputWriter.lockName,
+            !path.hasSuffix(OutputWriter.temporarySuffix),
             path != OutputWriter.stagingName, !path.hasPrefix(OutputWriter.stagingName + "/")
         else {
             throw OutputWriter.Refusal(description: "refusing to write '\(path)': it would leave Output")
@@ -79,9 +84,17 @@ public final class Staging: PageSink, @unchecked Sendable {
         lock.withLock { _ = folders.insert(relative) }
     }
 
-    /// Removes the staging folder and whatever is left in it.
+    /// Removes the staging folder and whatever is left in it, and lets the next build in.
     public func discard() {
         Self.remove(folder)
+        lock.withLock {
+            if outputLock >= 0 { close(outputLock) }
+            outputLock = -1
+        }
+    }
+
+    deinit {
+        if outputLock >= 0 { close(outputLock) }
     }
 
     /// Removes a folder tree without following symbolic links (a missing folder is fine).

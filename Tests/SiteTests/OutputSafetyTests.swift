@@ -167,15 +167,50 @@ import Testing
         try "half".write(to: leftover, atomically: true, encoding: .utf8)
         let report = try OutputWriter(output: output).write(RenderedSite(files: ["index.html": bytes("a")], notes: []))
         #expect(report.foreign.isEmpty)
-        #expect(Scratch.snapshot(output).keys.sorted() == [".followup-manifest", "index.html"])
+        #expect(Scratch.snapshot(output).keys.sorted() == [".followup-lock", ".followup-manifest", "index.html"])
     }
 
     @Test func pathsThatWouldLeaveOutputOrHitItsOwnFilesAreRefused() throws {
         let scratch = Scratch()
         let staging = try OutputWriter(output: scratch.url.appendingPathComponent("Output")).stage()
         defer { staging.discard() }
-        for path in ["../x.html", ".followup-manifest", ".followup-staging/x.html", "a/.x.followup-tmp", "/etc/passwd"] {
+        for path in [
+            "../x.html", ".followup-manifest", ".followup-lock", ".followup-staging/x.html", "a/.x.followup-tmp", "/etc/passwd",
+        ] {
             #expect(throws: OutputWriter.Refusal.self, "\(path)") { try staging.accept(path, [], alreadyWritten: false) }
         }
+    }
+
+    /// A build waits for another one writing the same Output (serve and build side by side).
+    @Test func twoBuildsIntoOneOutputTakeTurns() throws {
+        final class Progress: @unchecked Sendable {
+            let lock = NSLock()
+            var secondStaged = false
+            var failure: String?
+        }
+        let scratch = Scratch()
+        let output = scratch.url.appendingPathComponent("Output")
+        let first = try OutputWriter(output: output).stage()
+        try first.accept("index.html", bytes("first"), alreadyWritten: false)
+        let progress = Progress()
+        let finished = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            do {
+                let writer = OutputWriter(output: output)
+                let second = try writer.stage()
+                progress.lock.withLock { progress.secondStaged = true }
+                try second.accept("index.html", Array("second".utf8), alreadyWritten: false)
+                _ = try writer.commit(second)
+            } catch {
+                progress.lock.withLock { progress.failure = "\(error)" }
+            }
+            finished.signal()
+        }
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(progress.lock.withLock { !progress.secondStaged }, "the second build must wait for the first")
+        _ = try OutputWriter(output: output).commit(first)
+        #expect(finished.wait(timeout: .now() + 60) == .success)
+        #expect(progress.lock.withLock { progress.failure } == nil)
+        #expect(Scratch.snapshot(output)["index.html"] == Data("second".utf8))
     }
 }
