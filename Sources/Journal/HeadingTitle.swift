@@ -1,3 +1,5 @@
+import Markdown
+
 /// How a `##` heading of a shared journal file names an application: `Company — Role` and its variants.
 enum HeadingTitle {
     /// Separators in order of precedence; the first kind found wins, at its first occurrence.

@@ -1,3 +1,5 @@
+import Markdown
+
 /// The only writes Followup makes to a journal: a new event line after an application's last event
 /// (`followup add`), and new files from templates (`followup new`, `followup init`). Pure functions
 /// of bytes in, bytes out, so tests can check every byte.

@@ -1,3 +1,4 @@
+import Markdown
 import Yams
 
 /// A YAML mapping read from front matter or site.yml, with every key's place in the file.
@@ -180,21 +181,5 @@ extension StringProtocol {
             out.unicodeScalars.append(scalar.properties.generalCategory == .control ? " " : scalar)
         }
         return out
-    }
-
-    /// Without leading and trailing spaces, tabs and line breaks.
-    var trimmingWhitespace: String {
-        // Most values start and end with a visible ASCII character: nothing to trim.
-        let text = String(self)
-        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
-            return text
-        }
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-        else { return "" }
-        var result = ""
-        result.unicodeScalars.append(contentsOf: scalars[first...last])
-        return result
     }
 }

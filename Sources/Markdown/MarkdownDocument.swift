@@ -122,14 +122,7 @@ public enum MarkdownRenderer {
         if html.hasPrefix("<p>") && html.hasSuffix("</p>\n") && occurrences(of: "<p>", in: html) == 1 {
             html = String(html.dropFirst(3).dropLast(5))
         }
-        // Trimmed like `trimmingCharacters(in: .whitespacesAndNewlines)`, without Foundation's bridging
-        // (it was most of the cost of a short note).
-        let scalars = html.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-        else { return "" }
-        return first == scalars.startIndex && last == scalars.index(before: scalars.endIndex)
-            ? html : String(scalars[first...last])
+        return html.trimmingWhitespace
     }
 
     static func occurrences(of needle: StaticString, in text: String) -> Int {
@@ -141,5 +134,25 @@ public enum MarkdownRenderer {
             bytes = bytes[(start + 1)...]
         }
         return count
+    }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing Unicode whitespace (spaces, tabs, line breaks, no-break spaces):
+    /// what `trimmingCharacters(in: .whitespacesAndNewlines)` gives, without Foundation's bridging,
+    /// which was most of the cost of trimming a short note.
+    public var trimmingWhitespace: String {
+        // Most values start and end with a visible ASCII character: nothing to trim.
+        let text = String(self)
+        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return text
+        }
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        var result = ""
+        result.unicodeScalars.append(contentsOf: scalars[first...last])
+        return result
     }
 }
