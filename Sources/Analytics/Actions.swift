@@ -7,6 +7,7 @@ public struct Action: Sendable, Hashable {
         case feedbackRequest = "feedback-request"
         case followUp = "follow-up"
         case moveOn = "move-on"
+        case offerReply = "offer-reply"
         case thankYou = "thank-you"
         case upcoming
 
@@ -60,6 +61,8 @@ public enum ActionQueue {
         let app = facts.application
         let past = facts.past
         var found: [Action] = []
+        // A ghosted application asks for nothing.
+        if facts.status == .ghosted { return [] }
         func add(_ kind: Action.Kind, due: CivilDate, subject: Event?, order: Int, event: EventKind? = nil) {
             found.append(
                 Action(
@@ -77,13 +80,24 @@ public enum ActionQueue {
             }
         }
 
+        // follow-up after a missed `expect`: the day after the latest missed promised date, until
+        // a follow-up dated after it is written.
+        let missed = facts.expectations.filter { $0.state == .missed }.map(\.expected).max()
+        let missedPending = missed.flatMap { date in
+            past.contains { $0.kind == .followUp && $0.date > date } ? nil : date
+        }
+        if facts.isOpen, let missedPending {
+            let subject = facts.expectations.last { $0.state == .missed && $0.expected == missedPending }?.event
+            add(.followUp, due: missedPending.adding(days: 1), subject: subject, order: past.count)
+        }
+
         // follow-up and feedback-request (a): open applications where the candidate spoke last.
         if facts.isOpen, let latest = facts.latestCountedIndex {
             let lastContact = past.lastIndex { policy.isEmployerContact($0.kind) }
             let from = lastContact ?? facts.appliedIndex
             let followUps = past.indices.filter { index in past[index].kind == .followUp && (from.map { index > $0 } ?? true) }
             let side = past[latest].kind.side
-            if (side == .candidate || side == .meeting) && followUps.count < policy.maxFollowUps {
+            if (side == .candidate || side == .meeting) && followUps.count < policy.maxFollowUps && missedPending == nil {
                 add(
                     .followUp, due: past[latest].date.adding(days: policy.followUpAfterDays), subject: past[latest], order: latest
                 )
@@ -111,9 +125,23 @@ public enum ActionQueue {
             add(.moveOn, due: past[latest].date.adding(days: policy.silentAfterDays), subject: past[latest], order: latest)
         }
 
-        // upcoming: every planned event.
+        // offer-reply: an offer waiting for an answer, due at the first `expect` after it, else in 7 days.
+        if facts.status == .offer, let offerIndex = app.events.lastIndex(where: { $0.kind == .offer && $0.date <= today }) {
+            let offer = app.events[offerIndex]
+            let deadline = app.events[(offerIndex + 1)...].first { $0.kind == .expect }.flatMap { event in
+                facts.expectations.first { $0.event == event }?.expected
+            }
+            add(.offerReply, due: deadline ?? offer.date.adding(days: 7), subject: offer, order: offerIndex)
+        }
+
+        // upcoming: every planned event, and each promised date still ahead.
         for (offset, event) in facts.planned.enumerated() {
             add(.upcoming, due: event.date, subject: event, order: past.count + offset, event: event.kind)
+        }
+        for (offset, promise) in facts.promisedLater.enumerated() {
+            add(
+                .upcoming, due: promise.expected, subject: promise.event, order: past.count + facts.planned.count + offset,
+                event: .expect)
         }
         return found
     }

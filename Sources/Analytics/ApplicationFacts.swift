@@ -2,7 +2,7 @@ import Journal
 
 /// The derived status of an application as of today (journal-format.md): exactly one each.
 public enum Status: String, Sendable, CaseIterable, Hashable {
-    case waiting, active, silent, offer, accepted, declined, rejected, withdrew
+    case waiting, active, silent, offer, accepted, declined, rejected, withdrew, ghosted
 }
 
 /// What one application's events say, computed once and shared by every figure and action.
@@ -33,6 +33,11 @@ public struct ApplicationFacts: Sendable {
     public var decision: Wait? { storage.decision }
     /// The latest event that counts (no notes; acknowledgements only when counted).
     public var latestCountedIndex: Int? { storage.latestCountedIndex }
+    /// Every `expect` of the application, judged as of today.
+    public var expectations: [Expectation] { storage.expectations }
+    /// A pending `expect` whose promised date is after today, though written on or before it:
+    /// it counts as a planned event (no nudging before the promised day).
+    public var promisedLater: [Expectation] { storage.promisedLater }
 
     public init(_ app: Application, today: CivilDate, policy: Policy) {
         storage = Storage(app, today: today, policy: policy)
@@ -56,6 +61,8 @@ public struct ApplicationFacts: Sendable {
         let decision: Wait?
         /// The latest event that counts (no notes; acknowledgements only when counted).
         let latestCountedIndex: Int?
+        let expectations: [Expectation]
+        let promisedLater: [Expectation]
 
         init(_ app: Application, today: CivilDate, policy: Policy) {
             application = app
@@ -63,12 +70,23 @@ public struct ApplicationFacts: Sendable {
             self.past = past
             planned = app.events.filter { $0.date > today }
             latestCountedIndex = past.lastIndex { policy.isCounted($0.kind) }
+            let expectations = Expectation.all(app.events, policy: policy, today: today)
+            self.expectations = expectations
+            let promisedLater = expectations.filter { $0.state == .pending && $0.event.date <= today && $0.expected > today }
+            self.promisedLater = promisedLater
 
-            // Status
-            if let outcome = past.last(where: { $0.kind.isOutcome }) {
-                status = Status(rawValue: outcome.kind.rawValue) ?? .active
+            // Status: the latest deciding event; a `ghosted` followed by an employer contact decides nothing.
+            let deciding = past.indices.last { index in
+                let kind = past[index].kind
+                if kind == .ghosted {
+                    return !past[(index + 1)...].contains { policy.isEmployerContact($0.kind) }
+                }
+                return kind.isOutcome
+            }
+            if let deciding {
+                status = Status(rawValue: past[deciding].kind.rawValue) ?? .active
             } else if let latest = latestCountedIndex, past[latest].date.days(to: today) >= policy.silentAfterDays,
-                planned.isEmpty
+                planned.isEmpty, promisedLater.isEmpty
             {
                 status = .silent
             } else if past.contains(where: { policy.isEmployerContact($0.kind) }) {
@@ -134,6 +152,14 @@ public struct ApplicationFacts: Sendable {
     /// Whether the application has ended from either side (accepted, declined, withdrew, rejected).
     public var isClosed: Bool { past.contains { $0.kind.isClosing } }
 
-    /// Waiting or active, with nothing planned: the applications a nudge makes sense for.
-    public var isOpen: Bool { (status == .waiting || status == .active) && planned.isEmpty }
+    /// Waiting or active, with nothing planned (and no promised date still ahead): the
+    /// applications a nudge makes sense for.
+    public var isOpen: Bool { (status == .waiting || status == .active) && planned.isEmpty && promisedLater.isEmpty }
+
+    /// Reached a meeting: a `screen` or `interview` dated on or before today.
+    public var reachedMeeting: Bool { past.contains { $0.kind.isMeeting } }
+    /// Reached an offer: an `offer` dated on or before today.
+    public var reachedOffer: Bool { past.contains { $0.kind == .offer } }
+    /// Eligible for the response figures: it has an `applied` dated on or before today.
+    public var isEligible: Bool { firstResponse != nil }
 }

@@ -15,6 +15,13 @@ public struct Statistics: Sendable {
     public var actions: [Action]
     /// Per application, in the journal's order: the facts pages draw from.
     public var facts: [ApplicationFacts]
+    public var funnel: Funnel
+    public var weekly: [WeekActivity]
+    public var breakdowns: Breakdowns
+    public var flows: [Flow]
+    public var expectations: ExpectationCounts
+    public var periods: [PeriodFigures]
+    public var workSearch: WorkSearchLog
 }
 
 /// Counts and durations of one kind of wait (first response or decision).
@@ -105,8 +112,9 @@ public struct CompanyFigures: Sendable, Hashable {
 /// Computes `Statistics` from a journal: a pure function of its applications, policy and today.
 public enum Analyzer {
     public static func statistics(
-        applications: [Application], articles: [Article] = [], policy: Policy, timeZone: TimeZone = TimeZone(identifier: "UTC")!,
-        today: CivilDate
+        applications: [Application], articles: [Article] = [], activities: [Activity] = [], policy: Policy,
+        timeZone: TimeZone = TimeZone(identifier: "UTC")!, periods: [SearchPeriod] = [],
+        workSearch: WorkSearchSettings = WorkSearchSettings(), today: CivilDate
     ) -> Statistics {
         let facts = Parallel.map(applications) { ApplicationFacts($0, today: today, policy: policy) }
         let thankYouChecks = Parallel.map(facts) { ThankYouRule.checks($0, policy: policy, timeZone: timeZone, today: today) }
@@ -149,14 +157,18 @@ public enum Analyzer {
             firstResponse: WaitFigures(firstWaits), decision: WaitFigures(facts.compactMap(\.decision)),
             silence: silence, followUpEffect: effect, thankYou: thankYou, companies: companies(facts),
             actions: ActionQueue.actions(facts, policy: policy, timeZone: timeZone, today: today, articles: articles),
-            facts: facts)
+            facts: facts, funnel: Funnel(facts), weekly: WeekActivity.weeks(facts, today: today),
+            breakdowns: Breakdowns(facts), flows: Flow.flows(facts), expectations: ExpectationCounts(facts),
+            periods: PeriodFigures.all(periods, facts: facts),
+            workSearch: WorkSearchLog(facts, activities: activities, settings: workSearch, today: today))
     }
 
     /// Convenience: the statistics of a loaded journal (its policy, time zone and articles).
     public static func statistics(_ journal: Journal, today: CivilDate) -> Statistics {
         statistics(
             applications: journal.applications, articles: journal.articles.filter { !$0.isDraft },
-            policy: journal.config.policy, timeZone: journal.config.timeZone, today: today)
+            activities: journal.activities, policy: journal.config.policy, timeZone: journal.config.timeZone,
+            periods: journal.config.periods, workSearch: journal.config.workSearch, today: today)
     }
 
     static func companies(_ facts: [ApplicationFacts]) -> [CompanyFigures] {
@@ -174,10 +186,10 @@ public enum Analyzer {
             let observed = members.compactMap { facts[$0].firstResponse }.filter(\.observed).map(\.days)
             let pending = members.filter { index in
                 guard let wait = facts[index].firstResponse, !wait.observed else { return false }
-                return !facts[index].isClosed
+                return !facts[index].isClosed && facts[index].status != .ghosted
             }.count
             return CompanyFigures(
-                company: members.first.map { facts[$0].application.company } ?? key, key: key, applications: members.count,
+                company: members.first.map { facts[$0].application.companyDisplay } ?? key, key: key, applications: members.count,
                 responded: observed.count, meanResponseDays: Summary.mean(observed),
                 medianResponseDays: Summary.median(observed), pending: pending,
                 applicationSlugs: members.map { facts[$0].application.slug })

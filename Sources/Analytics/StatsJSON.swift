@@ -6,7 +6,7 @@ public enum StatsJSON {
         .object([
             ("today", .string(stats.today.description)),
             ("applications", .int(stats.applications)),
-            ("by_status", .object(Status.allCases.map { ($0.rawValue, .int(stats.byStatus[$0] ?? 0)) })),
+            ("by_status", byStatus(stats.byStatus)),
             ("first_response", waits(stats.firstResponse)),
             ("decision", waits(stats.decision)),
             (
@@ -57,6 +57,87 @@ public enum StatsJSON {
                     })
             ),
             ("actions", .array(stats.actions.map(action))),
+            ("funnel", funnel(stats.funnel)),
+            (
+                "weekly",
+                .array(
+                    stats.weekly.map {
+                        .object([("week", .string($0.week.description)), ("applied", .int($0.applied)), ("other", .int($0.other))])
+                    })
+            ),
+            ("breakdowns", breakdowns(stats.breakdowns)),
+            (
+                "flows",
+                .array(
+                    stats.flows.map {
+                        .object([("from", .string($0.from)), ("to", .string($0.to)), ("applications", .int($0.applications))])
+                    })
+            ),
+            (
+                "expectations",
+                .object([
+                    ("set", .int(stats.expectations.set)), ("met", .int(stats.expectations.met)),
+                    ("late", .int(stats.expectations.late)), ("missed", .int(stats.expectations.missed)),
+                    ("pending", .int(stats.expectations.pending)),
+                ])
+            ),
+            ("periods", .array(stats.periods.map(period))),
+            ("work_search", workSearch(stats.workSearch)),
+        ])
+    }
+
+    static func byStatus(_ counts: [Status: Int]) -> JSONValue {
+        .object(Status.allCases.map { ($0.rawValue, .int(counts[$0] ?? 0)) })
+    }
+
+    static func funnel(_ f: Funnel) -> JSONValue {
+        .object([
+            ("applied", .int(f.applied)), ("responded", .int(f.responded)), ("meeting", .int(f.meeting)),
+            ("offer", .int(f.offer)), ("accepted", .int(f.accepted)),
+        ])
+    }
+
+    static func breakdowns(_ b: Breakdowns) -> JSONValue {
+        func groups(_ list: [BreakdownGroup]) -> JSONValue {
+            .array(
+                list.map { g in
+                    .object([
+                        ("key", g.key.map(JSONValue.string) ?? .null), ("applications", .int(g.applications)),
+                        ("responded", .int(g.responded)), ("rate", .optional(g.rate)),
+                        ("km_median_days", .optional(g.kmMedianDays)), ("meeting", .int(g.meeting)), ("offer", .int(g.offer)),
+                    ])
+                })
+        }
+        return .object([
+            ("source", groups(b.source)), ("tag", groups(b.tag)), ("month", groups(b.month)), ("weekday", groups(b.weekday)),
+        ])
+    }
+
+    static func period(_ p: PeriodFigures) -> JSONValue {
+        .object([
+            ("name", .string(p.period.name)), ("slug", .string(p.period.slug)), ("from", .string(p.period.from.description)),
+            ("to", p.period.to.map { .string($0.description) } ?? .null), ("applications", .int(p.figures.applications)),
+            ("by_status", byStatus(p.figures.byStatus)), ("first_response", waits(p.figures.firstResponse)),
+            ("decision", waits(p.figures.decision)), ("funnel", funnel(p.figures.funnel)),
+            ("breakdowns", breakdowns(p.figures.breakdowns)),
+        ])
+    }
+
+    static func workSearch(_ log: WorkSearchLog) -> JSONValue {
+        .object([
+            (
+                "weeks",
+                .array(
+                    log.weeks.map { w in
+                        .object([
+                            ("week", .string(w.week.description)), ("from", .string(w.week.monday.description)),
+                            ("to", .string(w.week.sunday.description)), ("activities", .int(w.activities.count)),
+                            ("days", .int(w.days)), ("short", w.short.map(JSONValue.bool) ?? .null),
+                        ])
+                    })
+            ),
+            ("minimum_per_week", log.settings.minimumPerWeek.map(JSONValue.int) ?? .null),
+            ("distinct_days", .bool(log.settings.distinctDays)),
         ])
     }
 

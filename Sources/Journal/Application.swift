@@ -7,6 +7,12 @@ public struct Application: Sendable, Hashable {
     public var link: String?
     public var contact: String?
     public var salary: String?
+    /// The employer's postal or web address, phone, the job's reference number and how you
+    /// applied or made contact (work-search.md).
+    public var address: String?
+    public var phone: String?
+    public var reference: String?
+    public var method: String?
     public var tags: [String]
     public var isPrivate: Bool
     /// Events in event order (see `Array<Event>.inEventOrder()`), planned ones included.
@@ -52,8 +58,15 @@ public struct Application: Sendable, Hashable {
     /// The date of the first event in event order, planned events included.
     public var firstDate: CivilDate? { events.first?.date }
 
-    /// The company as statistics compare it: trimmed, NFC, lower-cased.
-    public var companyKey: String { TextKey.normalized(company) }
+    /// The name of the site.yml `companies:` group this company belongs to, if any.
+    public var companyGroup: String?
+
+    /// The company as statistics compare it (capture-and-insight.md section 2): its group's key,
+    /// else its own, without punctuation or a legal-form word.
+    public var companyKey: String { TextKey.company(companyGroup ?? company) }
+
+    /// How the company is shown where applications are grouped: the group's name, else its own spelling.
+    public var companyDisplay: String { companyGroup ?? company }
 }
 
 /// An advice article: Markdown with front matter, published beside the dashboard.

@@ -1,5 +1,5 @@
 /// A place in a source file: what every diagnostic points at.
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
     /// The path as shown to the user (relative to the current folder when it is below it).
     public var file: String
     /// 1-based line.
@@ -22,25 +22,45 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 }
 
 /// A problem found in the user's files, printed compiler style so editors can jump to it.
-public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case error, warning }
+///
+/// A typed value from the reader to the terminal and the browser: the message, an optional hint
+/// (advice that is not applied) and an optional fix (a whole replacement line that `check --fix`
+/// writes in place of the line the diagnostic points at).
+public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible, Codable {
+    public enum Severity: String, Sendable, Codable { case error, warning, note }
+
+    /// A replacement for the diagnostic's line (without its line ending).
+    public struct Fix: Sendable, Hashable, Codable {
+        public var replacement: String
+        public init(replacement: String) { self.replacement = replacement }
+    }
 
     public var severity: Severity
     public var location: SourceLocation
     public var message: String
+    public var hint: String?
+    public var fix: Fix?
 
-    public init(_ severity: Severity, _ location: SourceLocation, _ message: String) {
+    public init(_ severity: Severity, _ location: SourceLocation, _ message: String, hint: String? = nil, fix: Fix? = nil) {
         self.severity = severity
         self.location = location
         self.message = message
+        self.hint = hint
+        self.fix = fix
     }
 
     public static func error(_ location: SourceLocation, _ message: String) -> Diagnostic {
         Diagnostic(.error, location, message)
     }
 
-    public static func warning(_ location: SourceLocation, _ message: String) -> Diagnostic {
-        Diagnostic(.warning, location, message)
+    public static func warning(_ location: SourceLocation, _ message: String, hint: String? = nil, fix: String? = nil)
+        -> Diagnostic
+    {
+        Diagnostic(.warning, location, message, hint: hint, fix: fix.map(Fix.init(replacement:)))
+    }
+
+    public static func note(_ location: SourceLocation, _ message: String) -> Diagnostic {
+        Diagnostic(.note, location, message)
     }
 
     public var isError: Bool { severity == .error }
@@ -48,8 +68,16 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     /// `path:line:col: severity: message`
     public var description: String { "\(location): \(severity.rawValue): \(Self.printable(message))" }
 
+    /// The description, then the hint and the fix on lines of their own: what `check` prints.
+    public var rendered: String {
+        var text = description
+        if let hint { text += "\n  hint: " + Self.printable(hint) }
+        if let fix { text += "\n  fix: " + Self.printable(fix.replacement) }
+        return text
+    }
+
     /// Control characters (a NUL, an escape sequence) shown as `\u{…}`, so a message cannot drive a terminal.
-    static func printable(_ text: String) -> String {
+    public static func printable(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             if scalar.value < 0x20 && scalar != "\t" || (0x7F...0x9F).contains(scalar.value) {

@@ -5,6 +5,10 @@ public enum EventKind: String, Sendable, CaseIterable, Hashable, Codable {
     case followUp = "follow-up"
     case feedbackRequest = "feedback-request"
     case feedback, offer, rejected, withdrew, accepted, declined, note
+    /// I stopped waiting for this one (a deciding event, cancelled by a later employer contact).
+    case ghosted
+    /// A date by which the employer said they would answer (or an offer's deadline).
+    case expect
 
     /// Who acted: the reader of statistics.md counts "employer contact" from this.
     public enum Side: String, Sendable {
@@ -13,10 +17,10 @@ public enum EventKind: String, Sendable, CaseIterable, Hashable, Codable {
 
     public var side: Side {
         switch self {
-        case .applied, .thankYou, .followUp, .feedbackRequest, .withdrew, .accepted, .declined: return .candidate
+        case .applied, .thankYou, .followUp, .feedbackRequest, .withdrew, .accepted, .declined, .ghosted: return .candidate
         case .acknowledged, .reply, .invited, .assessment, .feedback, .offer, .rejected: return .employer
         case .screen, .interview: return .meeting
-        case .note: return .neutral
+        case .note, .expect: return .neutral
         }
     }
 
@@ -28,13 +32,15 @@ public enum EventKind: String, Sendable, CaseIterable, Hashable, Codable {
         case .reply: return ["replied", "response", "email", "call"]
         case .invited: return ["invite", "invitation", "scheduled"]
         case .assessment: return ["take-home", "test", "challenge"]
-        case .screen: return ["phone-screen", "recruiter-call"]
+        case .screen: return ["phone-screen", "recruiter-call", "phone screen", "recruiter call"]
         case .interview: return ["onsite", "technical", "panel", "final"]
-        case .thankYou: return ["thanks", "thank-you-note"]
-        case .followUp: return ["followup", "nudge", "check-in"]
-        case .feedbackRequest: return ["asked-feedback"]
-        case .rejected: return ["rejection", "declined-by-employer"]
+        case .thankYou: return ["thanks", "thank-you-note", "thank you"]
+        case .followUp: return ["followup", "nudge", "check-in", "follow up"]
+        case .feedbackRequest: return ["asked-feedback", "feedback request", "asked for feedback"]
+        case .rejected: return ["rejection", "declined-by-employer", "reject"]
         case .withdrew: return ["withdrawn", "withdraw"]
+        case .ghosted: return ["moved-on", "no-response", "closed"]
+        case .expect: return ["expected", "deadline", "reply-by"]
         case .feedback, .offer, .accepted, .declined, .note: return []
         }
     }
@@ -67,4 +73,16 @@ public enum EventKind: String, Sendable, CaseIterable, Hashable, Codable {
 
     /// The canonical names, in the table's order, for messages that list them.
     public static var knownList: String { allCases.map(\.rawValue).joined(separator: ", ") }
+
+    /// The nearest kind name or alias to a word that names none (optimal-string-alignment distance
+    /// at most 2), with its distance; nil when nothing is that near.
+    public static func nearest(to word: String) -> (name: String, kind: EventKind, distance: Int)? {
+        let lower = Array(word.lowercased().unicodeScalars)
+        var best: (String, EventKind, Int)?
+        for (name, kind) in namesLongestFirst.reversed() {
+            let distance = EditDistance.osa(lower, Array(name.unicodeScalars))
+            if distance <= 2, best.map({ distance < $0.2 }) ?? true { best = (name, kind, distance) }
+        }
+        return best.map { (name: $0.0, kind: $0.1, distance: $0.2) }
+    }
 }

@@ -25,6 +25,7 @@ enum HeadingTitle {
 enum ApplicationProperty: String, CaseIterable {
     case company, role, source, location, link, contact, salary, tags
     case isPrivate = "private"
+    case address, phone, reference, method
 
     static var knownList: String { allCases.map(\.rawValue).joined(separator: ", ") }
 
@@ -38,6 +39,10 @@ enum ApplicationProperty: String, CaseIterable {
         case .link: app.link = value
         case .contact: app.contact = value
         case .salary: app.salary = value
+        case .address: app.address = value
+        case .phone: app.phone = value
+        case .reference: app.reference = value
+        case .method: app.method = value
         case .tags, .isPrivate: break
         }
     }

@@ -9,6 +9,8 @@ public struct Journal: Sendable {
     public var applications: [Application]
     /// Articles ordered by file path; drafts included (the site decides whether to show them).
     public var articles: [Article]
+    /// Work-search activities that are not applications (`## Activities`), in path order.
+    public var activities: [Activity] = []
     /// Every diagnostic, sorted by file, line and column.
     public var diagnostics: [Diagnostic]
 

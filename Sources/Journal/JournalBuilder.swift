@@ -7,9 +7,10 @@ public enum JournalBuilder {
     public static func build(sources: [SourceText], config: SiteConfig) -> Journal {
         // Files are independent: read them on every core, then merge in path order.
         let readings = Parallel.map(sources) { source -> FileReading in
-            var reader = JournalFileReader(source: source)
+            var reader = JournalFileReader(source: source, dayFirst: config.dayFirst)
             reader.read()
-            return FileReading(applications: reader.applications, diagnostics: reader.diagnostics)
+            return FileReading(
+                applications: reader.applications, activities: reader.activities, diagnostics: reader.diagnostics)
         }
         return assemble(readings, config: config)
     }
@@ -18,14 +19,20 @@ public enum JournalBuilder {
     static func assemble(_ readings: [FileReading], config: SiteConfig) -> Journal {
         var diagnostics: [Diagnostic] = []
         var applications: [Application] = []
+        var activities: [Activity] = []
         for reading in readings {
             applications += reading.applications
+            activities += reading.activities
             diagnostics += reading.diagnostics
         }
+        CompanyIdentity.apply(config.companyAliases, to: &applications)
+        diagnostics += CompanyIdentity.mergedSpellings(applications)
         diagnostics += outcomeWarnings(applications)
         diagnostics += duplicateErrors(applications)
         applications = assignSlugs(applications)
-        return Journal(config: config, applications: applications, diagnostics: diagnostics.sortedByLocation())
+        var journal = Journal(config: config, applications: applications, diagnostics: diagnostics.sortedByLocation())
+        journal.activities = activities
+        return journal
     }
 
     /// Convenience for tests and tools: one file's text.

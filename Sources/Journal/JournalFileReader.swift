@@ -6,11 +6,18 @@ import Markdown
 /// item's first paragraph, as written, is read character by character (the event micro-syntax).
 struct JournalFileReader {
     let source: SourceText
+    /// site.yml's `date_order: day-first`: how `3/4/2026` is read when both readings fit.
+    let dayFirst: Bool
     private(set) var applications: [Application] = []
+    private(set) var activities: [Activity] = []
     private(set) var diagnostics: [Diagnostic] = []
+    /// Event-like lines of the application being read whose date has no year: their fix waits
+    /// for the application's dated events.
+    private var yearless: [(diagnostic: Int, month: Int, day: Int, fix: (CivilDate) -> String)] = []
 
-    init(source: SourceText) {
+    init(source: SourceText, dayFirst: Bool = false) {
         self.source = source
+        self.dayFirst = dayFirst
     }
 
     mutating func read() {
@@ -81,6 +88,10 @@ struct JournalFileReader {
                 continue
             }
             let title = heading.plainText.withoutControlCharacters.trimmingWhitespace
+            if title.lowercased() == "activities" {
+                readActivities(section.blocks)
+                continue
+            }
             let textLocation = headingTextLocation(heading)
             var app = Application(company: "", role: "", origin: textLocation, path: source.relativePath)
             if let (company, role) = HeadingTitle.split(" " + title + " ") {  // padded: '— Dev' names no company
@@ -129,12 +140,32 @@ struct JournalFileReader {
         for block in blocks {
             switch block.kind {
             case .paragraph where inProperties:
-                if let pairs = propertyPairs(block) {
-                    for pair in pairs { applyLine(pair, to: &app) }
+                if let lines = propertyLines(block) {
+                    for line in lines {
+                        switch line {
+                        case .pairs(let pairs): for pair in pairs { applyLine(pair, to: &app) }
+                        case .malformed(let number, let text): warnMalformedProperty(number, text)
+                        }
+                    }
                 } else {
                     inProperties = false
+                    warnEventLikeLines(block)
                     notes.add(block.startLine, block.endLine)
                 }
+            case .paragraph:
+                warnEventLikeLines(block)
+                notes.add(block.startLine, block.endLine)
+            case .heading where propertiesAllowed && block.headingLevel >= 3:
+                inProperties = false
+                let text = block.plainText.withoutControlCharacters.trimmingWhitespace
+                if HeadingTitle.split(" " + text + " ") != nil {
+                    diagnostics.append(
+                        .warning(
+                            headingTextLocation(block),
+                            "'\(String(repeating: "#", count: block.headingLevel)) \(text)' starts no application; use '## \(text)' (its events count in the application above)",
+                            fix: "## " + text))
+                }
+                notes.add(block.startLine, block.endLine)
             case .list:
                 for item in block.children {
                     switch classify(item) {
@@ -145,7 +176,8 @@ struct JournalFileReader {
                         events.append(event)
                     case .notEvent:
                         if inProperties, let paragraph = item.firstChild, paragraph.kind == .paragraph,
-                            paragraph.next == nil, let pairs = propertyPairs(paragraph)
+                            paragraph.next == nil, let lines = propertyLines(paragraph),
+                            case .pairs(let pairs) = lines[0], lines.count == 1
                         {
                             for pair in pairs { applyLine(pair, to: &app) }
                         } else {
@@ -174,18 +206,27 @@ struct JournalFileReader {
         let here = { (offset: Int) in
             source.location(line: paragraph.startLine, column: paragraph.startColumn + offset)
         }
-        switch EventLine.parse(text) {
+        switch EventLine.parse(Self.withoutTaskBox(text)) {
         case .none:
-            return .notEvent
-        case .misshapenDate(let token):
-            diagnostics.append(
-                .warning(here(0), "'\(token)' is not a date in the form YYYY-MM-DD, so this item is not an event"))
+            warnEventLike(text, line: paragraph.startLine, column: paragraph.startColumn)
             return .notEvent
         case .invalid(let offset, let message):
-            diagnostics.append(.error(here(offset), message))
+            diagnostics.append(.error(here(offset + Self.taskBoxLength(text)), message))
             return .notEvent
         case .event(let line, let warnings):
-            for warning in warnings { diagnostics.append(.warning(here(warning.column), warning.message)) }
+            let box = Self.taskBoxLength(text)
+            for warning in warnings {
+                var fix: String?
+                if let replace = warning.replace {
+                    let whole = Array(source.line(paragraph.startLine).utf8)
+                    let at = paragraph.startColumn - 1 + box + replace.offset
+                    if at + replace.length <= whole.count {
+                        fix = String(decoding: whole[..<at], as: UTF8.self) + replace.text
+                            + String(decoding: whole[(at + replace.length)...], as: UTF8.self)
+                    }
+                }
+                diagnostics.append(.warning(here(box + warning.offset), warning.message, hint: warning.hint, fix: fix))
+            }
             var note = line.note
             if paragraph.endLine > paragraph.startLine {
                 for number in (paragraph.startLine + 1)...paragraph.endLine {
@@ -204,6 +245,98 @@ struct JournalFileReader {
         }
     }
 
+    /// A task-list box (`[ ]`, `[x]`) before an event's date is ignored.
+    static func taskBoxLength(_ text: Substring) -> Int {
+        let b = Array(text.utf8.prefix(4))
+        guard b.count >= 4, b[0] == UInt8(ascii: "["), b[2] == UInt8(ascii: "]"), b[3] == 32,
+            [32, UInt8(ascii: "x"), UInt8(ascii: "X")].contains(b[1])
+        else { return 0 }
+        return 4
+    }
+
+    static func withoutTaskBox(_ text: Substring) -> Substring {
+        let n = taskBoxLength(text)
+        return n == 0 ? text : Substring(text.utf8.dropFirst(n))
+    }
+
+    /// A warning for a line that looks like an event (a date in another shape at its start), with
+    /// the canonical line as its fix where the date can be made exact.
+    @discardableResult
+    private mutating func warnEventLike(_ text: Substring, line: Int, column: Int) -> Bool {
+        guard let found = EventLikeLine.detect(text, dayFirst: dayFirst) else { return false }
+        let location = source.location(line: line, column: column)
+        let whole = source.line(line)
+        let message = "'\(found.written)' is not a date in the form YYYY-MM-DD, so this item is not an event"
+        if let date = found.date {
+            diagnostics.append(
+                .warning(location, message, fix: EventLikeLine.fixLine(indentOf: whole, body: found.canonical(date))))
+        } else if let (month, day) = found.monthDay {
+            diagnostics.append(.warning(location, message + " (it has no year)"))
+            yearless.append(
+                (
+                    diagnostics.count - 1, month, day,
+                    { date in EventLikeLine.fixLine(indentOf: whole, body: found.canonical(date)) }
+                ))
+        }
+        return true
+    }
+
+    /// Event-like lines inside a paragraph of notes (a date with no bullet, `-2026-03-04`).
+    private mutating func warnEventLikeLines(_ paragraph: MarkdownNode) {
+        for number in paragraph.startLine...max(paragraph.startLine, paragraph.endLine) {
+            let column = number == paragraph.startLine ? paragraph.startColumn : 1
+            let text = source.line(number, fromColumn: column)
+            let indent = text.utf8.prefix { $0 == 32 || $0 == 9 }.count
+            let body = Substring(text.utf8.dropFirst(indent))
+            if EventLine.startsWithISODate(body) {
+                let location = source.location(line: number, column: column + indent)
+                diagnostics.append(
+                    .warning(
+                        location, "a dated line that is not a list item is not an event; start it with '- '",
+                        fix: EventLikeLine.fixLine(indentOf: source.line(number), body: String(body))))
+            } else {
+                warnEventLike(text, line: number, column: column + indent)
+            }
+        }
+    }
+
+    // MARK: Activities (work-search.md)
+
+    /// The `## Activities` section of a shared file: dated items that are not applications.
+    private mutating func readActivities(_ blocks: [MarkdownNode]) {
+        for block in blocks {
+            switch block.kind {
+            case .list:
+                for item in block.children {
+                    guard let paragraph = item.firstChild, paragraph.kind == .paragraph else { continue }
+                    let text = source.line(paragraph.startLine, fromColumn: paragraph.startColumn)
+                    let here = source.location(line: paragraph.startLine, column: paragraph.startColumn)
+                    switch EventLine.parseDated(text) {
+                    case .none:
+                        if !warnEventLike(text, line: paragraph.startLine, column: paragraph.startColumn) {
+                            diagnostics.append(
+                                .warning(here, "an item under '## Activities' needs a date ('- YYYY-MM-DD what you did'); it is not counted"))
+                        }
+                    case .invalid(let offset, let message):
+                        diagnostics.append(
+                            .error(source.location(line: paragraph.startLine, column: paragraph.startColumn + offset), message))
+                    case .dated(let date, let time, let rest):
+                        let what = String(rest).trimmingWhitespace
+                        if what.isEmpty {
+                            diagnostics.append(.warning(here, "activity has no text: say what you did"))
+                        }
+                        activities.append(
+                            Activity(date: date, time: time, text: what, location: here, path: source.relativePath))
+                    }
+                }
+            case .paragraph:
+                warnEventLikeLines(block)
+            default: break
+            }
+        }
+        yearless.removeAll()
+    }
+
     private func hasEvents(_ blocks: [MarkdownNode]) -> Bool {
         blocks.contains { block in
             block.kind == .list
@@ -219,7 +352,7 @@ struct JournalFileReader {
             for item in block.children {
                 guard let paragraph = item.firstChild, paragraph.kind == .paragraph else { continue }
                 let text = source.line(paragraph.startLine, fromColumn: paragraph.startColumn)
-                guard EventLine.startsWithISODate(text) else { continue }
+                guard EventLine.startsWithISODate(text) || EventLikeLine.detect(text, dayFirst: dayFirst) != nil else { continue }
                 let place =
                     heading.map { "under '\($0.plainText.trimmingWhitespace)', which is not an application" }
                     ?? "before the first application heading"
@@ -240,36 +373,78 @@ struct JournalFileReader {
         var location: SourceLocation
     }
 
-    /// `key: value` pairs (separated by `·` or `;`) filling every line of a paragraph, or nil.
-    private func propertyPairs(_ paragraph: MarkdownNode) -> [PropertyPair]? {
-        var pairs: [PropertyPair] = []
+    private enum PropertyLine {
+        case pairs([PropertyPair])
+        /// A line of a property block that is not `key: value` pairs.
+        case malformed(line: Int, text: Substring)
+    }
+
+    /// The lines of a paragraph as property lines (`key: value` pairs separated by `·` or `;`),
+    /// each on its own; nil when no line of it is one (a paragraph of notes).
+    private func propertyLines(_ paragraph: MarkdownNode) -> [PropertyLine]? {
+        var result: [PropertyLine] = []
+        var anyPairs = false
         for number in paragraph.startLine...max(paragraph.startLine, paragraph.endLine) {
             let startColumn = number == paragraph.startLine ? paragraph.startColumn : 1
             let line = source.line(number, fromColumn: startColumn)
-            var pieceStart = line.startIndex
-            var index = line.startIndex
-            while true {
-                let atEnd = index == line.endIndex
-                if atEnd || line[index] == "·" || line[index] == ";" {
-                    let piece = line[pieceStart..<index]
-                    if !piece.trimmingWhitespace.isEmpty {
-                        guard let colon = piece.firstIndex(of: ":") else { return nil }
-                        let key = piece[..<colon].trimmingWhitespace
-                        guard Self.isKey(key) else { return nil }
-                        let keyStart = piece.firstIndex { !$0.isWhitespace } ?? piece.startIndex
-                        let column = startColumn + line.byteColumn(of: keyStart) - 1
-                        pairs.append(
-                            PropertyPair(
-                                key: key, value: piece[piece.index(after: colon)...].withoutControlCharacters.trimmingWhitespace,
-                                location: source.location(line: number, column: column)))
-                    }
-                    if atEnd { break }
-                    pieceStart = line.index(after: index)
-                }
-                index = line.index(after: index)
+            if let pairs = pairs(in: line, number: number, startColumn: startColumn) {
+                anyPairs = true
+                result.append(.pairs(pairs))
+            } else {
+                result.append(.malformed(line: number, text: line))
             }
         }
+        return anyPairs ? result : nil
+    }
+
+    /// `key: value` pairs filling one line, or nil.
+    private func pairs(in line: Substring, number: Int, startColumn: Int) -> [PropertyPair]? {
+        var pairs: [PropertyPair] = []
+        var pieceStart = line.startIndex
+        var index = line.startIndex
+        while true {
+            let atEnd = index == line.endIndex
+            if atEnd || line[index] == "·" || line[index] == ";" {
+                let piece = line[pieceStart..<index]
+                if !piece.trimmingWhitespace.isEmpty {
+                    guard let colon = piece.firstIndex(of: ":") else { return nil }
+                    let key = piece[..<colon].trimmingWhitespace
+                    guard Self.isKey(key) else { return nil }
+                    let keyStart = piece.firstIndex { !$0.isWhitespace } ?? piece.startIndex
+                    let column = startColumn + line.byteColumn(of: keyStart) - 1
+                    pairs.append(
+                        PropertyPair(
+                            key: key, value: piece[piece.index(after: colon)...].withoutControlCharacters.trimmingWhitespace,
+                            location: source.location(line: number, column: column)))
+                }
+                if atEnd { break }
+                pieceStart = line.index(after: index)
+            }
+            index = line.index(after: index)
+        }
         return pairs.isEmpty ? nil : pairs
+    }
+
+    /// A line of a property block that is not `key: value`: a warning, with a fix when it starts
+    /// with a known key (`location - Berlin` → `location: Berlin`).
+    private mutating func warnMalformedProperty(_ number: Int, _ text: Substring) {
+        let trimmed = text.trimmingWhitespace
+        guard !trimmed.isEmpty else { return }
+        let indent = text.utf8.prefix { $0 == 32 || $0 == 9 }.count
+        let location = source.location(line: number, column: source.line(number).utf8.count - text.utf8.count + indent + 1)
+        let word = String(trimmed.prefix { $0.isLetter || $0 == "_" || $0 == "-" })
+        var fix: String?
+        if let key = ApplicationProperty(rawValue: word.lowercased()) {
+            let value = trimmed.dropFirst(word.count).drop { $0 == " " || $0 == "\t" || $0 == "-" || $0 == "=" || $0 == ":" }
+            if !value.isEmpty {
+                let line = source.line(number)
+                fix = String(line.prefix(line.count - text.count)) + String(text.prefix { $0 == " " || $0 == "\t" })
+                    + key.rawValue + ": " + value
+            }
+        }
+        diagnostics.append(
+            .warning(
+                location, "'\(trimmed)' is not a property line ('key: value'); it is ignored", fix: fix))
     }
 
     private static func isKey(_ key: String) -> Bool {
@@ -316,6 +491,16 @@ struct JournalFileReader {
         app.role = app.role.trimmingWhitespace
         app.events = events.inEventOrder()
         app.notes = notes.text(from: source)
+        let dates = app.events.map(\.date)
+        for pending in yearless {
+            if let year = EventLikeLine.year(month: pending.month, day: pending.day, near: dates),
+                let date = CivilDate(year: year, month: pending.month, day: pending.day)
+            {
+                diagnostics[pending.diagnostic].fix = Diagnostic.Fix(replacement: pending.fix(date))
+            }
+        }
+        yearless.removeAll()
+        diagnostics += Self.sequenceWarnings(app)
         if app.company.isEmpty {
             diagnostics.append(
                 .error(
@@ -326,6 +511,39 @@ struct JournalFileReader {
             return
         }
         applications.append(app)
+    }
+}
+
+extension JournalFileReader {
+    /// What only shows across an application's events: none at all, `applied` twice within 30
+    /// days, an employer's contact dated before the first `applied`.
+    static func sequenceWarnings(_ app: Application) -> [Diagnostic] {
+        guard !app.company.isEmpty else { return [] }
+        if app.events.isEmpty {
+            return [
+                .warning(
+                    app.origin, "no dated events: this application counts in no figure until it has one ('- YYYY-MM-DD applied')")
+            ]
+        }
+        var found: [Diagnostic] = []
+        let applied = app.events.filter { $0.kind == .applied }
+        if let first = applied.first {
+            for again in applied.dropFirst() where first.date.days(to: again.date) <= 30 {
+                found.append(
+                    .warning(
+                        again.location,
+                        "applied twice: this application was already marked 'applied' on \(first.date) (both count as applications sent)"
+                    ))
+            }
+            for event in app.events where event.date < first.date && (event.kind.side == .employer || event.kind.side == .meeting) {
+                found.append(
+                    .warning(
+                        event.location,
+                        "'\(event.kind.rawValue)' is dated before the first 'applied' (\(first.date)); the response time is counted from 'applied'"
+                    ))
+            }
+        }
+        return found
     }
 }
 

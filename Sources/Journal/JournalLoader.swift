@@ -36,9 +36,10 @@ public enum JournalLoader {
                 }
             }
             return reading(item.file, folder: "journal", displayPrefix: displayPrefix, cache: cache) { source in
-                var reader = JournalFileReader(source: source)
+                var reader = JournalFileReader(source: source, dayFirst: config.dayFirst)
                 reader.read()
-                return FileReading(applications: reader.applications, diagnostics: reader.diagnostics)
+                return FileReading(
+                    applications: reader.applications, activities: reader.activities, diagnostics: reader.diagnostics)
             }
         }
         var journal = JournalBuilder.assemble(Array(readings.prefix(journalFiles.count)), config: config)

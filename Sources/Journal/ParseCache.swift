@@ -8,6 +8,7 @@ import Foundation
 public struct FileReading: Sendable {
     public var applications: [Application] = []
     public var articles: [Article] = []
+    public var activities: [Activity] = []
     public var diagnostics: [Diagnostic] = []
 }
 

@@ -8,6 +8,11 @@ public enum PublicJournal {
         var apps = visible.map { app -> Application in
             var copy = app
             copy.company = names[app.companyKey] ?? "Company"
+            copy.companyGroup = nil
+            copy.address = nil
+            copy.phone = nil
+            copy.reference = nil
+            copy.method = nil
             copy.contact = nil
             copy.link = nil
             copy.salary = nil
@@ -26,6 +31,12 @@ public enum PublicJournal {
         }
         apps = JournalBuilder.assignSlugs(apps)
         result.applications = apps
+        // Activities count in the work-search figures (counts only); their words name people and places.
+        result.activities = journal.activities.map { activity in
+            var copy = activity
+            copy.text = ""
+            return copy
+        }
         // Diagnostics name files and quote user text; a public build keeps them out of the output.
         return result
     }

@@ -21,8 +21,33 @@ public struct Policy: Sendable, Hashable {
 
     /// Whether an event counts as the "latest event" of an application (notes never, acks only when counted).
     public func isCounted(_ kind: EventKind) -> Bool {
-        kind != .note && (kind != .acknowledged || countAcknowledgements)
+        kind != .note && kind != .expect && (kind != .acknowledged || countAcknowledgements)
     }
+}
+
+/// A named search period of site.yml (`periods:`): from a date, to a date or open-ended.
+public struct SearchPeriod: Sendable, Hashable {
+    public var name: String
+    public var slug: String
+    public var from: CivilDate
+    public var to: CivilDate?
+
+    public init(name: String, from: CivilDate, to: CivilDate?) {
+        self.name = name
+        self.slug = Slug.make(name, fallback: "period")
+        self.from = from
+        self.to = to
+    }
+
+    public func contains(_ date: CivilDate) -> Bool { date >= from && (to.map { date <= $0 } ?? true) }
+}
+
+/// site.yml `work_search:`: how many activities a week the benefit office asks for.
+public struct WorkSearchSettings: Sendable, Hashable {
+    public var minimumPerWeek: Int?
+    /// Count different days instead of activities against the minimum.
+    public var distinctDays = false
+    public init() {}
 }
 
 /// site.yml: the site's settings and the policy, with every default of journal-format.md.
@@ -33,6 +58,16 @@ public struct SiteConfig: Sendable, Hashable {
     public var timeZoneIdentifier = "UTC"
     public var unsafeHTML = false
     public var policy = Policy()
+    /// `date_order: day-first`: `3/4/2026` is the 3rd of April when both readings fit.
+    public var dayFirst = false
+    /// `companies:` groups of spellings that are one company.
+    public var companyAliases: [CompanyAlias] = []
+    /// `periods:` named search periods, in the order written.
+    public var periods: [SearchPeriod] = []
+    /// `work_search:` the weekly minimum of the work-search log.
+    public var workSearch = WorkSearchSettings()
+    /// `me:` the person's own addresses, for `followup mail`.
+    public var me: [String] = []
 
     public init() {}
 

@@ -27,16 +27,126 @@ enum SiteConfigReader {
                     }
                 case "unsafe_html": config.unsafeHTML = field.bool(&diagnostics) ?? false
                 case "policy": readPolicy(field, into: &config.policy, diagnostics: &diagnostics, source: source)
+                case "date_order":
+                    switch field.text(&diagnostics) {
+                    case "day-first": config.dayFirst = true
+                    case "month-first", nil: config.dayFirst = false
+                    case let other?:
+                        diagnostics.append(
+                            .error(field.location, "'date_order' must be month-first or day-first, not '\(other)'"))
+                    }
+                case "companies": config.companyAliases = readCompanies(field, &diagnostics, source: source)
+                case "periods": config.periods = readPeriods(field, &diagnostics, source: source)
+                case "work_search": config.workSearch = readWorkSearch(field, &diagnostics, source: source)
+                case "me": config.me = field.list(&diagnostics)
                 default:
                     diagnostics.append(
                         .warning(
-                            field.location,
-                            "unknown key '\(field.key)' in site.yml (known: title, author, base_url, timezone, unsafe_html, policy)"
+                            field.location, "unknown key '\(field.key)' in site.yml (known: \(knownKeys.joined(separator: ", ")))"
                         ))
                 }
             }
         }
         return (config, diagnostics)
+    }
+
+    static let knownKeys = [
+        "title", "author", "base_url", "timezone", "unsafe_html", "policy", "date_order", "companies", "periods",
+        "work_search", "me",
+    ]
+
+    /// The fields of a nested mapping, each with its place in the file.
+    private static func fields(of field: YAMLMapping.Field, source: SourceText) -> [YAMLMapping.Field]? {
+        guard case .mapping(let mapping) = field.node else { return nil }
+        return mapping.map { key, value in
+            YAMLMapping.Field(
+                key: key.scalar?.string ?? "", node: value,
+                location: key.mark.map { YAMLMapping.fileLocation($0, source: source, firstLine: 1) } ?? field.location)
+        }
+    }
+
+    private static func readCompanies(_ field: YAMLMapping.Field, _ diagnostics: inout [Diagnostic], source: SourceText)
+        -> [CompanyAlias]
+    {
+        guard let entries = fields(of: field, source: source) else {
+            diagnostics.append(
+                .error(field.location, "'companies' must map a name to its spellings, like 'Alphabet: [Google, YouTube]'"))
+            return []
+        }
+        return entries.map { CompanyAlias(name: $0.key.trimmingWhitespace, spellings: $0.list(&diagnostics)) }
+    }
+
+    private static func readPeriods(_ field: YAMLMapping.Field, _ diagnostics: inout [Diagnostic], source: SourceText)
+        -> [SearchPeriod]
+    {
+        guard case .sequence(let items) = field.node else {
+            diagnostics.append(
+                .error(field.location, "'periods' must be a list like '- {name: Spring 2026, from: 2026-02-01, to: 2026-05-31}'"))
+            return []
+        }
+        var periods: [SearchPeriod] = []
+        for item in items {
+            let place = item.mark.map { YAMLMapping.fileLocation($0, source: source, firstLine: 1) } ?? field.location
+            let entry = YAMLMapping.Field(key: "periods", node: item, location: place)
+            guard let parts = fields(of: entry, source: source) else {
+                diagnostics.append(.error(place, "each period needs a name and a from date: {name: …, from: YYYY-MM-DD}"))
+                continue
+            }
+            var name: String?
+            var from: CivilDate?
+            var to: CivilDate?
+            for part in parts {
+                switch part.key {
+                case "name": name = part.text(&diagnostics)
+                case "from", "to":
+                    let text = part.text(&diagnostics) ?? ""
+                    guard let date = CivilDate(iso: text) else {
+                        diagnostics.append(.error(part.location, "'\(part.key)' must be a date in the form YYYY-MM-DD"))
+                        continue
+                    }
+                    if part.key == "from" { from = date } else { to = date }
+                default:
+                    diagnostics.append(.warning(part.location, "unknown period key '\(part.key)' (known: name, from, to)"))
+                }
+            }
+            guard let name, let from else {
+                diagnostics.append(.error(place, "each period needs a name and a from date: {name: …, from: YYYY-MM-DD}"))
+                continue
+            }
+            if let to, to < from {
+                diagnostics.append(.error(place, "period '\(name)' ends (\(to)) before it starts (\(from))"))
+                continue
+            }
+            let period = SearchPeriod(name: name, from: from, to: to)
+            if let other = periods.first(where: { p in
+                p.from <= (period.to ?? CivilDate(dayNumber: Int.max / 2)) && period.from <= (p.to ?? CivilDate(dayNumber: Int.max / 2))
+            }) {
+                diagnostics.append(.error(place, "period '\(name)' overlaps '\(other.name)'; periods must not overlap"))
+                continue
+            }
+            periods.append(period)
+        }
+        return periods
+    }
+
+    private static func readWorkSearch(_ field: YAMLMapping.Field, _ diagnostics: inout [Diagnostic], source: SourceText)
+        -> WorkSearchSettings
+    {
+        var settings = WorkSearchSettings()
+        guard let parts = fields(of: field, source: source) else {
+            diagnostics.append(.error(field.location, "'work_search' must be a mapping like {minimum_per_week: 3}"))
+            return settings
+        }
+        for part in parts {
+            switch part.key {
+            case "minimum_per_week": settings.minimumPerWeek = part.integer(&diagnostics, minimum: 1, maximum: 100)
+            case "distinct_days": settings.distinctDays = part.bool(&diagnostics) ?? false
+            default:
+                diagnostics.append(
+                    .warning(part.location, "unknown work_search key '\(part.key)' (known: minimum_per_week, distinct_days)"))
+            }
+        }
+        return settings
     }
 
     private static func readPolicy(

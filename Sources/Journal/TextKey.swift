@@ -16,6 +16,38 @@ public enum TextKey {
         return text.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping.lowercased()
     }
 
+    /// Legal-form words dropped from the end of a company key (capture-and-insight.md section 2).
+    static let legalForms: Set<String> = [
+        "inc", "incorporated", "llc", "ltd", "limited", "corp", "corporation", "co", "company", "gmbh", "ag", "sa", "sas",
+        "bv", "nv", "plc", "oy", "ab", "as", "srl", "spa", "pty", "pvt",
+    ]
+
+    /// The company key: NFC, lower-cased, every run of characters other than letters and digits
+    /// one space, trimmed, and one trailing legal-form word dropped when something stays before it.
+    /// So `Acme`, `ACME Corp.` and `Acme  Corp` are one company.
+    public static func company(_ text: String) -> String {
+        let lower = normalized(text)
+        var out = ""
+        var pendingSpace = false
+        for scalar in lower.unicodeScalars {
+            let isWordCharacter =
+                scalar.isASCII
+                ? (("a"..."z").contains(scalar) || ("0"..."9").contains(scalar))
+                : (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
+            if isWordCharacter {
+                if pendingSpace && !out.isEmpty { out.append(" ") }
+                pendingSpace = false
+                out.unicodeScalars.append(scalar)
+            } else {
+                pendingSpace = true
+            }
+        }
+        if let space = out.lastIndex(of: " "), legalForms.contains(String(out[out.index(after: space)...])) {
+            out = String(out[..<space])
+        }
+        return out
+    }
+
     /// Code-point order (Swift's own `<` compares canonically equivalent strings as equal, which the
     /// spec's orderings must not).
     public static func precedes(_ a: String, _ b: String) -> Bool {

@@ -69,6 +69,7 @@ enum Format {
         case .thankYou: return "thank-you"
         case .followUp: return "follow-up"
         case .feedbackRequest: return "feedback request"
+        case .expect: return "answer promised"
         default: return kind.rawValue
         }
     }

@@ -18,7 +18,7 @@ import Testing
             expected: "Content/journal/a.md:2:3: error: invalid date '2026-02-30'", status: 1),
         Case(
             file: "journal/a.md", text: "## A — B\n- 2026-02-03 24:00 applied\n",
-            expected: "Content/journal/a.md:2:14: error: invalid time '24:00' (use 00:00 to 23:59)", status: 1),
+            expected: "Content/journal/a.md:2:14: error: invalid time '24:00' (use 00:00 to 23:59, or 1am to 12pm)", status: 1),
         Case(
             file: "journal/a.md", text: "---\ncompany: [x\n---\n",
             expected: "Content/journal/a.md:3:1: error: front matter is not valid YAML", status: 1),

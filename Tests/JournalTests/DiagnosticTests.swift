@@ -13,7 +13,10 @@ import Testing
 
     @Test func impossibleTimeIsAnErrorAtTheTime() {
         let j = journal(["a.md": "## A — B\n- 2026-01-01 24:00 interview\n"])
-        #expect(printed(j) == ["journal/a.md:2:14: error: invalid time '24:00' (use 00:00 to 23:59)"])
+        #expect(
+            printed(j) == [
+                "journal/a.md:1:4: warning: no dated events: this application counts in no figure until it has one ('- YYYY-MM-DD applied')", "journal/a.md:2:14: error: invalid time '24:00' (use 00:00 to 23:59, or 1am to 12pm)",
+            ])
     }
 
     @Test func dateInAnotherShapeIsAWarningAndNotAnEvent() {
@@ -36,8 +39,9 @@ import Testing
         let j = journal(["a.md": "## A — B\n- 2026-03-01 09:30 coffee: with Dana\n"])
         #expect(
             printed(j) == [
-                "journal/a.md:2:20: warning: unknown event kind 'coffee' (known: \(EventKind.knownList)); kept as a note"
+                "journal/a.md:2:20: warning: unknown event kind 'coffee' (did you mean 'offer'?); kept as a note"
             ])
+        #expect(j.diagnostics[0].fix == nil, "a word merely near a kind gets a hint, not a fix")
         #expect(j.applications[0].events[0].kind == .note)
         #expect(j.applications[0].events[0].note == "coffee: with Dana")
     }
@@ -82,19 +86,22 @@ import Testing
     @Test func errorsAfterLongFrontMatterPointAtTheFileLine() {
         let text =
             "---\ncompany: Acme\nrole: Dev\nsource: a\nlocation: b\nlink: c\ncontact: d\nsalary: e\ntags: [x]\nprivate: false\n---\n\n- 2026-13-01 applied\n"
-        #expect(printed(journal(["a.md": text])) == ["journal/a.md:13:3: error: invalid date '2026-13-01'"])
+        #expect(printed(journal(["a.md": text])) == ["journal/a.md:1:1: warning: no dated events: this application counts in no figure until it has one ('- YYYY-MM-DD applied')", "journal/a.md:13:3: error: invalid date '2026-13-01'"])
     }
 
     @Test func unknownPropertiesAreWarningsAtTheKey() {
         let a = journal(["a.md": "---\ncompany: Acme\nrole: Dev\nmood: hopeful\n---\n"])
-        #expect(printed(a) == ["journal/a.md:4:1: warning: unknown property 'mood' (known: \(ApplicationProperty.knownList))"])
+        #expect(
+            printed(a) == [
+                "journal/a.md:1:1: warning: no dated events: this application counts in no figure until it has one ('- YYYY-MM-DD applied')", "journal/a.md:4:1: warning: unknown property 'mood' (known: \(ApplicationProperty.knownList))",
+            ])
         let b = journal(["b.md": "## Acme — Dev\nsource: x · mood: fine\n- 2026-01-01 applied\n"])
         #expect(printed(b) == ["journal/b.md:2:14: warning: unknown property 'mood' (known: \(ApplicationProperty.knownList))"])
     }
 
     @Test func privateMustBeABoolean() {
         let a = journal(["a.md": "---\ncompany: Acme\nprivate: maybe\n---\n"])
-        #expect(printed(a) == ["journal/a.md:3:1: error: 'private' must be true or false"])
+        #expect(printed(a) == ["journal/a.md:1:1: warning: no dated events: this application counts in no figure until it has one ('- YYYY-MM-DD applied')", "journal/a.md:3:1: error: 'private' must be true or false"])
     }
 
     @Test func duplicateApplicationsAreAnError() {
@@ -104,7 +111,8 @@ import Testing
         ])
         #expect(
             printed(j) == [
-                "journal/b.md:1:1: error: duplicate application: 'ACME — dev' first dated 2026-01-01 is already at journal/a.md:1:4"
+                "journal/a.md:1:4: note: 'Acme', 'ACME' are counted as one company, shown as 'Acme'",
+                "journal/b.md:1:1: error: duplicate application: 'ACME — dev' first dated 2026-01-01 is already at journal/a.md:1:4",
             ])
     }
 
@@ -137,7 +145,7 @@ import Testing
         #expect(
             messages == [
                 "2:1: error: 'unsafe_html' must be true or false",
-                "3:1: warning: unknown key 'colour' in site.yml (known: title, author, base_url, timezone, unsafe_html, policy)",
+                "3:1: warning: unknown key 'colour' in site.yml (known: title, author, base_url, timezone, unsafe_html, policy, date_order, companies, periods, work_search, me)",
                 "5:3: error: 'max_follow_ups' must be a whole number from 1 to 100000",
             ])
         #expect(j.config.policy.silentAfterDays == 45)

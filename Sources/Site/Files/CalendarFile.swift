@@ -32,7 +32,9 @@ enum CalendarFile {
             }
             let summary: String
             switch action.kind {
+            case .upcoming where action.event == .expect: summary = "Answer promised: \(app.title)"
             case .upcoming: summary = "\(action.event.map(Format.kindLabel)?.capitalizedFirst ?? "Event"): \(app.title)"
+            case .offerReply: summary = "Answer the offer: \(app.title)"
             case .thankYou: summary = "Send a thank-you note: \(app.title)"
             case .followUp: summary = "Follow up: \(app.title)"
             case .feedbackRequest: summary = "Ask for feedback: \(app.title)"

@@ -134,6 +134,8 @@ final class SiteModel: @unchecked Sendable {
         case .followUp: verb = "Follow up with"
         case .feedbackRequest: verb = "Ask for feedback from"
         case .moveOn: verb = "Move on from"
+        case .offerReply: verb = "Answer the offer from"
+        case .upcoming where action.event == .expect: verb = "Answer promised by"
         case .upcoming: verb = (action.event.map(Format.kindLabel) ?? "event").capitalizedFirst + " with"
         }
         let when: String
