@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 
 /// The only writes Followup makes to a journal: a new event line after an application's last event
@@ -8,38 +9,86 @@ public enum JournalEditor {
         public var description: String
     }
 
-    /// Finds the application a user named: a slug, `Company — Role`, or a company with one application.
+    /// Finds the application a user named: a slug, `Company — Role`, a company, a prefix of a
+    /// company key or slug, or words all found in one application's company and role. Each way is
+    /// tried in turn; the first that picks anything must pick exactly one.
     public static func resolve(_ target: String, in applications: [Application]) -> Result<Application, EditError> {
         if let exact = applications.first(where: { $0.slug == target }) { return .success(exact) }
-        var candidates: [Application]
-        if let (company, role) = HeadingTitle.split(" " + target.trimmingWhitespace + " ") {
-            candidates = applications.filter {
-                $0.companyKey == TextKey.normalized(company) && TextKey.normalized($0.role) == TextKey.normalized(role)
+        let trimmed = target.trimmingWhitespace
+        let key = TextKey.company(trimmed)
+        let slugText = Slug.make(trimmed, fallback: "")
+        let words = slugText.split(separator: "-").map(String.init)
+        var ways: [(Application) -> Bool] = []
+        if let (company, role) = HeadingTitle.split(" " + trimmed + " ") {
+            ways.append { $0.companyKey == TextKey.company(company) && TextKey.normalized($0.role) == TextKey.normalized(role) }
+        }
+        ways.append { $0.companyKey == key }
+        if !key.isEmpty || !slugText.isEmpty {
+            ways.append { (!key.isEmpty && $0.companyKey.hasPrefix(key)) || (!slugText.isEmpty && $0.slug.hasPrefix(slugText)) }
+        }
+        if !words.isEmpty {
+            ways.append { app in
+                let own = Set(Slug.make("\(app.company) \(app.role)").split(separator: "-").map(String.init))
+                return words.allSatisfy { word in own.contains { $0.hasPrefix(word) } }
             }
-        } else {
-            candidates = applications.filter { $0.companyKey == TextKey.normalized(target) }
         }
-        if candidates.isEmpty {
-            let key = TextKey.normalized(target)
-            let near = applications.filter { $0.companyKey.contains(key) || $0.slug.contains(Slug.make(target)) }
-            let hint = near.isEmpty ? "" : " (did you mean: \(near.prefix(8).map(\.slug).joined(separator: ", "))?)"
-            return .failure(EditError(description: "no application matches '\(target)'\(hint)"))
+        for way in ways {
+            let candidates = applications.filter(way)
+            if candidates.count == 1 { return .success(candidates[0]) }
+            if candidates.count > 1 {
+                return .failure(
+                    EditError(
+                        description:
+                            "'\(target)' matches \(candidates.count) applications; name one by its slug: \(candidates.prefix(12).map(\.slug).joined(separator: ", "))"
+                    ))
+            }
         }
-        if candidates.count > 1 {
-            return .failure(
-                EditError(
-                    description:
-                        "'\(target)' matches \(candidates.count) applications; name one by its slug: \(candidates.map(\.slug).joined(separator: ", "))"
-                ))
+        let near = applications.filter { app in words.contains { app.slug.contains($0) } }
+        let hint = near.isEmpty ? "" : " (did you mean: \(near.prefix(8).map(\.slug).joined(separator: ", "))?)"
+        return .failure(EditError(description: "no application matches '\(target)'\(hint)"))
+    }
+
+    /// A day as people say it: `YYYY-MM-DD`, `today`, `yesterday`, or a weekday name (the latest
+    /// such day on or before today).
+    public static func day(_ text: String, today: CivilDate) -> CivilDate? {
+        let word = text.trimmingWhitespace.lowercased()
+        if let date = CivilDate(iso: word) { return date }
+        switch word {
+        case "today": return today
+        case "yesterday": return today.adding(days: -1)
+        default: break
         }
-        return .success(candidates[0])
+        let names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        guard let index = names.firstIndex(where: { $0 == word || (word.count >= 3 && $0.hasPrefix(word)) }) else {
+            return nil
+        }
+        let back = (today.isoWeekday - (index + 1) + 7) % 7
+        return today.adding(days: -back)
     }
 
     /// The kind a user typed (a name or an alias), or an error listing the kinds.
     public static func kind(_ word: String) -> Result<EventKind, EditError> {
         let bytes = Array(word.trimmingWhitespace.utf8)
         if let (name, kind) = EventLine.matchKind(bytes), name.utf8.count == bytes.count { return .success(kind) }
+        if let near = EventKind.nearest(to: word.trimmingWhitespace) {
+            return .failure(EditError(description: "unknown event kind '\(word)' (did you mean '\(near.name)'?)"))
+        }
         return .failure(EditError(description: "unknown event kind '\(word)' (known: \(EventKind.knownList))"))
+    }
+
+    /// Text made one line: every line break a space. Scalars, not Characters: Swift reads "\r\n"
+    /// as one Character, which a Character split would miss, and a note must never become a
+    /// second line (a new heading or event).
+    public static func oneLine(_ text: String) -> String {
+        let breaks: Set<Unicode.Scalar> = ["\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"]
+        var out = String.UnicodeScalarView()
+        var previousBreak = false
+        for scalar in text.unicodeScalars {
+            let isBreak = breaks.contains(scalar)
+            if !(isBreak && previousBreak) { out.append(isBreak ? " " : scalar) }
+            previousBreak = isBreak
+        }
+        return String(out).trimmingWhitespace
     }
 
     /// `DATE [TIME] kind[: note]`, on one line.
@@ -47,18 +96,43 @@ public enum JournalEditor {
         var text = date.description
         if let time { text += " \(time)" }
         text += " \(kind.rawValue)"
-        let flat = (note ?? "").split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ").trimmingWhitespace
+        let flat = oneLine(note ?? "")
         if !flat.isEmpty { text += ": \(flat)" }
         return text
     }
 
     /// The file's bytes with the event inserted after the application's last top-level event (or at
     /// the end of its section when it has none), in the file's own line endings; every other byte kept.
-    public static func insert(_ eventText: String, into bytes: [UInt8], after application: Application) -> [UInt8] {
+    ///
+    /// With a `date`, the line goes after the last top-level event dated on or before it (so the list
+    /// stays in date order), else before the first event.
+    public static func insert(_ eventText: String, into bytes: [UInt8], after application: Application, date: CivilDate? = nil)
+        -> [UInt8]
+    {
+        insertion(eventText, into: bytes, after: application, date: date).bytes
+    }
+
+    /// The new bytes and the 1-based line the event now stands on.
+    public static func insertion(_ eventText: String, into bytes: [UInt8], after application: Application, date: CivilDate? = nil)
+        -> (bytes: [UInt8], line: Int)
+    {
         let crlf = containsCRLF(bytes)
         let newline: [UInt8] = crlf ? [13, 10] : [10]
         let lines = lineRanges(bytes)
-        let last = application.events.max { $0.writtenIndex < $1.writtenIndex }
+        let written = application.events.sorted { $0.writtenIndex < $1.writtenIndex }
+        var last = written.last
+        if let date, let first = written.first {
+            if let before = written.last(where: { $0.date <= date }) {
+                last = before
+            } else {
+                // Before the first event, with its marker.
+                let start = lines[first.location.line - 1].lowerBound
+                let lineBytes = Array(bytes[lines[first.location.line - 1]])
+                let marker = String(decoding: lineBytes.prefix(max(first.location.column - 1, 0)), as: UTF8.self)
+                let line = Array((markerOrBullet(marker) + eventText).utf8) + newline
+                return (Array(bytes[..<start]) + line + Array(bytes[start...]), first.location.line)
+            }
+        }
         var marker = "- "
         var afterLine: Int
         var blankFirst = false
@@ -85,7 +159,89 @@ public enum JournalEditor {
         }
         if blankFirst && !isBlank(bytes[lines[afterLine - 1]]) { prefixBytes += newline }
         let line = prefixBytes + Array((marker + eventText).utf8) + newline
-        return Array(bytes[..<insertAt]) + line + Array(bytes[insertAt...])
+        let lineNumber = afterLine + 1 + prefixBytes.count / newline.count - (insertAt == bytes.count && bytes.last != 10 ? 1 : 0)
+        return (Array(bytes[..<insertAt]) + line + Array(bytes[insertAt...]), lineNumber)
+    }
+
+    /// The marker of an item as written (`- `, `3. `), reused unchanged for an item put before it.
+    static func markerOrBullet(_ prefix: String) -> String {
+        let indent = String(prefix.prefix { $0 == " " })
+        let rest = prefix.dropFirst(indent.count)
+        if let bullet = rest.first, "-*+".contains(bullet) { return indent + String(bullet) + " " }
+        if rest.first?.isNumber == true { return String(prefix) }
+        return "- "
+    }
+
+    /// The same application as read from the file's current bytes (its place may have moved).
+    public static func reread(_ application: Application, in bytes: [UInt8], path: String) -> Application? {
+        guard case .success(let source) = SourceText.decode(Data(bytes), displayPath: path, relativePath: path) else {
+            return nil
+        }
+        var reader = JournalFileReader(source: source)
+        reader.read()
+        return reader.applications.first {
+            $0.positionInFile == application.positionInFile && $0.companyKey == application.companyKey
+                && $0.role == application.role
+        }
+    }
+
+    /// `DATE [TIME] text` for the Activities section, on one line.
+    public static func activityText(date: CivilDate, time: ClockTime?, text: String) -> String {
+        var line = date.description
+        if let time { line += " \(time)" }
+        return line + " " + oneLine(text)
+    }
+
+    /// The file's bytes with an item appended to its `## Activities` list (after its last item,
+    /// else right below the heading), in the file's own line endings.
+    public static func appendActivity(_ line: String, into bytes: [UInt8]) -> [UInt8] {
+        let crlf = containsCRLF(bytes)
+        let newline: [UInt8] = crlf ? [13, 10] : [10]
+        let lines = lineRanges(bytes)
+        let texts = lines.map { String(decoding: bytes[$0], as: UTF8.self) }
+        guard let heading = texts.firstIndex(where: { ActivitySection.isHeading($0) }) else {
+            return bytes + (bytes.last == 10 || bytes.isEmpty ? [] : newline) + newline + Array("## Activities".utf8) + newline
+                + Array(("- " + line).utf8) + newline
+        }
+        var end = heading
+        var index = heading + 1
+        while index < texts.count, !texts[index].hasPrefix("#") {
+            let trimmed = texts[index].trimmingWhitespace
+            if trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") || (trimmed.isEmpty == false && texts[index].hasPrefix(" ")) {
+                end = index
+            }
+            index += 1
+        }
+        var insertAt = lines[end].upperBound
+        var prefix: [UInt8] = []
+        if insertAt < bytes.count {
+            insertAt += bytes[insertAt] == 13 ? 2 : 1
+        } else if bytes.last != 10 {
+            prefix = newline
+        }
+        return Array(bytes[..<insertAt]) + prefix + Array(("- " + line).utf8) + newline + Array(bytes[insertAt...])
+    }
+
+    // MARK: Fixes (`followup check --fix`)
+
+    /// The file's bytes with each fixed line replaced by its fix, every other byte (and every line
+    /// ending) kept. `fixes` maps 1-based line numbers to the new text of the line.
+    public static func applyFixes(_ fixes: [Int: String], to bytes: [UInt8]) -> [UInt8] {
+        let ranges = lineRanges(bytes)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var position = 0
+        for (index, range) in ranges.enumerated() {
+            guard let replacement = fixes[index + 1] else { continue }
+            var start = range.lowerBound
+            // A byte-order mark stays where it is: the line's text starts after it.
+            if index == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
+            out += bytes[position..<start]
+            out += Array(replacement.utf8)
+            position = range.upperBound
+        }
+        out += bytes[position...]
+        return out
     }
 
     /// The list marker for the next item: the same bullet, or the next number.

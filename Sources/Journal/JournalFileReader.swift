@@ -206,6 +206,11 @@ struct JournalFileReader {
         let here = { (offset: Int) in
             source.location(line: paragraph.startLine, column: paragraph.startColumn + offset)
         }
+        // A dated line right below an item is a continuation of its paragraph in Markdown: it
+        // would vanish into the item's note without this warning.
+        if paragraph.endLine > paragraph.startLine {
+            warnEventLikeLines(paragraph, from: paragraph.startLine + 1)
+        }
         switch EventLine.parse(Self.withoutTaskBox(text)) {
         case .none:
             warnEventLike(text, line: paragraph.startLine, column: paragraph.startColumn)
@@ -282,8 +287,8 @@ struct JournalFileReader {
     }
 
     /// Event-like lines inside a paragraph of notes (a date with no bullet, `-2026-03-04`).
-    private mutating func warnEventLikeLines(_ paragraph: MarkdownNode) {
-        for number in paragraph.startLine...max(paragraph.startLine, paragraph.endLine) {
+    private mutating func warnEventLikeLines(_ paragraph: MarkdownNode, from first: Int? = nil) {
+        for number in (first ?? paragraph.startLine)...max(first ?? paragraph.startLine, paragraph.endLine) {
             let column = number == paragraph.startLine ? paragraph.startColumn : 1
             let text = source.line(number, fromColumn: column)
             let indent = text.utf8.prefix { $0 == 32 || $0 == 9 }.count

@@ -16,22 +16,30 @@ public enum Templates {
 
     /// `journal/SLUG.md` for a new application, with the `applied` event dated today.
     public static func application(company: String, role: String, today: CivilDate) -> (path: String, text: String) {
+        application(company: company, role: role, applied: today)
+    }
+
+    /// The same with the properties `new application` takes; no `applied` line when `applied` is nil.
+    public static func application(
+        company: String, role: String, applied: CivilDate?, source: String? = nil, location: String? = nil,
+        link: String? = nil, contact: String? = nil
+    ) -> (path: String, text: String) {
         let slug = Slug.make("\(company) \(role)")
+        func value(_ text: String?) -> String { text.map { " " + quoted($0) } ?? "" }
+        let events = applied.map { "- \($0) applied\n\n" } ?? ""
         let text = """
             ---
             company: \(quoted(company))
             role: \(quoted(role))
-            source:
-            location:
-            link:
-            contact:
+            source:\(value(source))
+            location:\(value(location))
+            link:\(value(link))
+            contact:\(value(contact))
             tags: []
             private: false
             ---
 
-            - \(today) applied
-
-            Notes about the role, the people and what to prepare go here.
+            \(events)Notes about the role, the people and what to prepare go here.
 
             """
         return ("journal/\(slug).md", text)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Journal
 
 /// `followup check`: parse and validate only.
@@ -8,9 +9,59 @@ struct Check: AsyncParsableCommand {
 
     @OptionGroup var options: ContentOptions
 
+    @Flag(help: "Apply every fix in place (only those lines change), then check again.")
+    var fix = false
+
     func run() async throws {
-        let journal = try options.loadJournal()
+        var journal = try options.loadJournal()
+        if fix {
+            let changed = try FixCommand.apply(journal.diagnostics)
+            if changed > 0 {
+                print("fixed \(changed) line\(changed == 1 ? "" : "s"); checking again")
+                journal = try options.loadJournal()
+            } else {
+                print("nothing to fix")
+            }
+        }
         if journal.hasErrors { throw ExitCode(1) }
         print("ok: \(journal.applications.count) applications, \(journal.articles.count) articles")
+    }
+}
+
+/// `check --fix`: each diagnostic's fix written in place of its line, file by file; a file with
+/// an error (which has no fix) is never touched.
+enum FixCommand {
+    static func apply(_ diagnostics: [Diagnostic]) throws -> Int {
+        var byFile: [String: [Diagnostic]] = [:]
+        var order: [String] = []
+        for diagnostic in diagnostics {
+            if byFile[diagnostic.location.file] == nil { order.append(diagnostic.location.file) }
+            byFile[diagnostic.location.file, default: []].append(diagnostic)
+        }
+        var changed = 0
+        for file in order {
+            let found = byFile[file] ?? []
+            let fixes = found.filter { $0.fix != nil }
+            guard !fixes.isEmpty else { continue }
+            if found.contains(where: \.isError) {
+                FileHandle.standardError.write(Data("\(file): not fixed: it has an error to correct by hand first\n".utf8))
+                continue
+            }
+            let url = URL(fileURLWithPath: file)
+            guard let data = FileManager.default.contents(atPath: url.path) else { continue }
+            var lines: [Int: String] = [:]
+            for diagnostic in fixes where lines[diagnostic.location.line] == nil {
+                lines[diagnostic.location.line] = diagnostic.fix?.replacement
+            }
+            let bytes = Array(data)
+            let updated = JournalEditor.applyFixes(lines, to: bytes)
+            guard updated != bytes else { continue }
+            try JournalFile.replace(url, with: updated)
+            for (line, text) in lines.sorted(by: { $0.key < $1.key }) {
+                print("\(file):\(line): \(Diagnostic.printable(text))")
+                changed += 1
+            }
+        }
+        return changed
     }
 }

@@ -7,7 +7,7 @@ import Site
 struct New: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create a new application or article file and print its path.",
-        subcommands: [NewApplication.self, NewArticle.self])
+        subcommands: [NewApplication.self, NewArticle.self, NewActivity.self])
 }
 
 struct NewApplication: AsyncParsableCommand {
@@ -15,16 +15,104 @@ struct NewApplication: AsyncParsableCommand {
     @OptionGroup var options: ContentOptions
     @Option(help: "The company's name.") var company: String
     @Option(help: "The role applied for.") var role: String = ""
+    @Option(help: "Where the job was found (referral, job board, …).") var source: String?
+    @Option(help: "The posting's link.") var link: String?
+    @Option(help: "The person or address to write to.") var contact: String?
+    @Option(help: "Where the job is.") var location: String?
+    @Option(help: "The date of the 'applied' line: YYYY-MM-DD, today, yesterday or a weekday (default today).")
+    var date: String?
+    @Flag(help: "No 'applied' line: a job not applied to yet.") var noApplied = false
+    @Flag(help: "Create it even when an application of the same company and role exists.") var force = false
 
     func validate() throws {
         if company.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--company must not be empty") }
+        if noApplied && date != nil { throw ValidationError("--date and --no-applied cannot go together") }
     }
 
     func run() async throws {
-        let config = JournalLoader.load(content: options.contentURL).config
-        let file = Templates.application(company: company, role: role, today: options.day(forConfig: config))
+        let journal = JournalLoader.load(content: options.contentURL)
+        let today = options.day(forConfig: journal.config)
+        var applied: CivilDate? = today
+        if let date {
+            guard let day = JournalEditor.day(date, today: today) else {
+                throw usageError("--date must be YYYY-MM-DD, today, yesterday or a weekday, not '\(date)'")
+            }
+            applied = day
+        }
+        if noApplied { applied = nil }
+        let key = TextKey.company(company)
+        if !force, let existing = journal.applications.first(where: {
+            $0.companyKey == key && TextKey.normalized($0.role) == TextKey.normalized(role)
+        }) {
+            FileHandle.standardError.write(
+                Data(
+                    "error: \(existing.origin): '\(existing.title)' is already in the journal; add events to it with 'followup add \(existing.slug) KIND', or pass --force for a second application\n"
+                        .utf8))
+            throw ExitCode(1)
+        }
+        let file = Templates.application(
+            company: company, role: role, applied: applied, source: source, location: location, link: link, contact: contact)
         try createFile(file, in: options)
     }
+}
+
+/// `followup new activity`: a dated work-search activity under `## Activities`.
+struct NewActivity: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "activity",
+        abstract: "Add a work-search activity (a job fair, a workshop) to the '## Activities' section.")
+    @OptionGroup var options: ContentOptions
+    @Argument(help: "What you did.") var text: String
+    @Option(help: "YYYY-MM-DD, today, yesterday or a weekday (default today).") var date: String?
+    @Option(help: "The time, HH:MM.") var time: String?
+
+    func run() async throws {
+        let journal = JournalLoader.load(content: options.contentURL)
+        let today = options.day(forConfig: journal.config)
+        let day = try parseDay(date, today: today)
+        let clock = try parseTime(time)
+        let line = JournalEditor.activityText(date: day, time: clock, text: text)
+        guard !line.hasSuffix(" ") && !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw usageError("say what you did: followup new activity \"Job fair at the town hall\"")
+        }
+        let journalFolder = options.contentURL.appendingPathComponent("journal")
+        if let path = journal.activities.first?.path ?? ActivitySection.file(in: journalFolder) {
+            let url = journalFolder.appendingPathComponent(path)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw usageError("cannot read \(ContentFiles.displayPath(url))")
+            }
+            let updated = JournalEditor.appendActivity(line, into: Array(data))
+            try JournalFile.replace(url, with: updated)
+            print("\(ContentFiles.displayPath(url)): added '\(line)' to Activities")
+        } else {
+            let url = journalFolder.appendingPathComponent("activities.md")
+            try FileManager.default.createDirectory(at: journalFolder, withIntermediateDirectories: true)
+            guard !FileManager.default.fileExists(atPath: url.path) else {
+                throw usageError("\(ContentFiles.displayPath(url)) exists but has no '## Activities' heading; add one")
+            }
+            try Data("# Work-search activities\n\n## Activities\n- \(line)\n".utf8).write(to: url)
+            print("\(ContentFiles.displayPath(url)): added '\(line)' to Activities")
+        }
+    }
+}
+
+/// `--date` as people say it.
+func parseDay(_ text: String?, today: CivilDate) throws -> CivilDate {
+    guard let text else { return today }
+    guard let day = JournalEditor.day(text, today: today) else {
+        throw usageError("--date must be YYYY-MM-DD, today, yesterday or a weekday, not '\(text)'")
+    }
+    return day
+}
+
+/// `--time HH:MM`.
+func parseTime(_ text: String?) throws -> ClockTime? {
+    guard let text else { return nil }
+    let parts = text.split(separator: ":")
+    guard parts.count == 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]),
+        let parsed = ClockTime(hour: h, minute: m)
+    else { throw usageError("--time must be HH:MM from 00:00 to 23:59, not '\(text)'") }
+    return parsed
 }
 
 struct NewArticle: AsyncParsableCommand {
@@ -57,7 +145,8 @@ func createFile(_ file: (path: String, text: String), in options: ContentOptions
 struct Add: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Add an event to an application: followup add TARGET KIND [NOTE].",
-        discussion: "TARGET is a company, 'Company — Role' or an application's slug.")
+        discussion:
+            "TARGET is a slug, 'Company — Role', a company, a prefix of a company or slug, or words of the company and role that pick one application. --date also takes today, yesterday and a weekday.")
 
     @OptionGroup var options: ContentOptions
     @Argument(help: "A company, 'Company — Role' or a slug.") var target: String
@@ -73,34 +162,33 @@ struct Add: AsyncParsableCommand {
         case .success(let found): kind = found
         case .failure(let error): throw usageError(error.description)
         }
-        let day: CivilDate
-        if let date {
-            guard let parsed = CivilDate(iso: date) else { throw usageError("--date must be YYYY-MM-DD, not '\(date)'") }
-            day = parsed
-        } else {
-            day = options.day(forConfig: journal.config)
-        }
-        var clock: ClockTime?
-        if let time {
-            let parts = time.split(separator: ":")
-            guard parts.count == 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]),
-                let parsed = ClockTime(hour: h, minute: m)
-            else { throw usageError("--time must be HH:MM from 00:00 to 23:59, not '\(time)'") }
-            clock = parsed
-        }
+        let day = try parseDay(date, today: options.day(forConfig: journal.config))
+        let clock = try parseTime(time)
         let application: Application
         switch JournalEditor.resolve(target, in: journal.applications) {
         case .success(let found): application = found
         case .failure(let error): throw usageError(error.description)
         }
         let url = options.contentURL.appendingPathComponent("journal").appendingPathComponent(application.path)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw usageError("cannot read \(ContentFiles.displayPath(url))")
-        }
         let text = JournalEditor.eventText(date: day, time: clock, kind: kind, note: note)
-        let updated = JournalEditor.insert(text, into: Array(data), after: application)
-        try OutputWriter.atomicWrite(url, updated)
+        var line = 0
+        do {
+            // The file is read again under the lock, so a concurrent writer's line is kept.
+            try JournalFile.update(url) { bytes in
+                let current = JournalEditor.reread(application, in: bytes, path: application.path) ?? application
+                let result = JournalEditor.insertion(text, into: bytes, after: current, date: day)
+                line = result.line
+                return result.bytes
+            }
+        } catch let error as JournalFile.WriteError {
+            throw usageError(error.description)
+        }
         print("\(ContentFiles.displayPath(url)): added '\(text)' to \(application.slug)")
+        // The same warnings as `check` for what was written (applied twice, a contact before applying).
+        let after = JournalLoader.load(content: options.contentURL)
+        let shown = ContentFiles.displayPath(url)
+        let about = after.diagnostics.filter { $0.location.line == line && $0.location.file.hasSuffix(shown) }
+        printDiagnostics(about)
     }
 }
 

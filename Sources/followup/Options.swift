@@ -40,9 +40,9 @@ struct ContentOptions: ParsableArguments {
 /// Prints diagnostics compiler style on standard error.
 func printDiagnostics(_ diagnostics: [Diagnostic]) {
     guard !diagnostics.isEmpty else { return }
-    var text = diagnostics.map(\.description).joined(separator: "\n") + "\n"
+    var text = diagnostics.map(\.rendered).joined(separator: "\n") + "\n"
     let errors = diagnostics.filter(\.isError).count
-    let warnings = diagnostics.count - errors
+    let warnings = diagnostics.filter { $0.severity == .warning }.count
     text += "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
     FileHandle.standardError.write(Data(text.utf8))
 }

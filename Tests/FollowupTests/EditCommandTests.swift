@@ -37,8 +37,13 @@ import Testing
         contentAfter["journal/globex-platform-engineer.md"] = nil
         #expect(contentAfter == contentBefore, "new must not touch any other file")
         let again = try Runner.run(["new", "application", "--company", "Globex", "--role", "Platform Engineer"], in: root)
-        #expect(again.status == 64)
-        #expect(again.stderr.contains("already exists"))
+        #expect(again.status == 1)
+        #expect(
+            again.stderr.contains(
+                "Content/journal/globex-platform-engineer.md:1:1: 'Globex — Platform Engineer' is already in the journal"))
+        let forced = try Runner.run(
+            ["new", "application", "--company", "Globex", "--role", "Platform Engineer", "--force"], in: root)
+        #expect(forced.status == 64 && forced.stderr.contains("already exists"), "--force never overwrites a file")
 
         let file = root.appendingPathComponent("Content/journal/globex-platform-engineer.md")
         let before = try Data(contentsOf: file)
@@ -57,7 +62,7 @@ import Testing
         #expect(try Runner.run(["add", "Nobody", "reply"], in: root).status == 64)
         let badKind = try Runner.run(["add", "Globex", "coffee"], in: root)
         #expect(badKind.status == 64)
-        #expect(badKind.stderr.contains("known: applied, acknowledged"))
+        #expect(badKind.stderr.contains("did you mean 'offer'?"))
         #expect(try Data(contentsOf: file) == after, "failed adds change nothing")
 
         let article = try Runner.run(["new", "article", "A first note", "--today", "2026-03-01"], in: root)

@@ -49,11 +49,16 @@ import Testing
             return
         }
         #expect(ambiguous.description == "'acme' matches 2 applications; name one by its slug: acme-dev, acme-qa")
-        guard case .failure(let unknown) = JournalEditor.resolve("Acm", in: j.applications) else {
+        guard case .failure(let prefix) = JournalEditor.resolve("Acm", in: j.applications) else {
+            Issue.record("ambiguous prefix accepted")
+            return
+        }
+        #expect(prefix.description == "'Acm' matches 2 applications; name one by its slug: acme-dev, acme-qa")
+        guard case .failure(let unknown) = JournalEditor.resolve("Globex", in: j.applications) else {
             Issue.record("unknown target accepted")
             return
         }
-        #expect(unknown.description == "no application matches 'Acm' (did you mean: acme-dev, acme-qa?)")
+        #expect(unknown.description == "no application matches 'Globex'")
         #expect((try? JournalEditor.resolve("Acme — QA", in: j.applications).get())?.slug == "acme-qa")
     }
 
@@ -64,7 +69,12 @@ import Testing
             Issue.record("unknown kind accepted")
             return
         }
-        #expect(error.description == "unknown event kind 'coffee' (known: \(EventKind.knownList))")
+        #expect(error.description == "unknown event kind 'coffee' (did you mean 'offer'?)")
+        guard case .failure(let far) = JournalEditor.kind("lunch") else {
+            Issue.record("unknown kind accepted")
+            return
+        }
+        #expect(far.description == "unknown event kind 'lunch' (known: \(EventKind.knownList))")
         let date = try #require(CivilDate(iso: "2026-03-05"))
         #expect(
             JournalEditor.eventText(date: date, time: ClockTime(hour: 9, minute: 5), kind: .reply, note: "a\nb")
