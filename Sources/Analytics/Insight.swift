@@ -226,6 +226,18 @@ public struct ScopeFigures: Sendable {
     public var funnel: Funnel
     public var breakdowns: Breakdowns
 
+    public init(
+        applications: Int, byStatus: [Status: Int], firstResponse: WaitFigures, decision: WaitFigures, funnel: Funnel,
+        breakdowns: Breakdowns
+    ) {
+        self.applications = applications
+        self.byStatus = byStatus
+        self.firstResponse = firstResponse
+        self.decision = decision
+        self.funnel = funnel
+        self.breakdowns = breakdowns
+    }
+
     init(_ facts: [ApplicationFacts]) {
         applications = facts.count
         var byStatus: [Status: Int] = [:]

@@ -35,7 +35,7 @@ public enum SiteBuilder {
                 "sitemap.xml and feed.xml use relative URLs: set base_url in site.yml (or --base-url) to a full URL like https://example.com/search/ to make them absolute"
             )
         }
-        let dataFiles: [(path: String, make: () -> [UInt8])] = [
+        var dataFiles: [(path: String, make: () -> [UInt8])] = [
             ("data/applications.json", { DataExports.json(model) }),
             ("data/stats.json", { StatsJSON.value(stats).bytes(pretty: true) }),
             ("data/applications.csv", { Array(DataExports.csv(model).utf8) }),
@@ -43,6 +43,10 @@ public enum SiteBuilder {
             ("feed.xml", { Array(AtomFeed.xml(model, base: base).utf8) }),
             ("sitemap.xml", { Array(Sitemap.xml(paths: sitemapPaths, base: base).utf8) }),
         ]
+        if !options.isPublic { dataFiles.append(("data/work-search.csv", { Array(ReportPage.csv(model).utf8) })) }
+        for name in theme.fallbacks {
+            notes.append("the theme has no '\(name)' template; the built-in one is used (copy it from the default theme to change it)")
+        }
 
         // Data files (a few large ones) and pages (many small ones) are rendered together, the data
         // files first and each on its own, pages in batches, so both cores stay busy to the end.
@@ -188,6 +192,12 @@ public enum SiteBuilder {
                         return hasher.finalize()
                     }
                 ))
+        }
+        for (index, period) in model.stats.periods.enumerated() {
+            jobs.append((StatsPage.periodPath(period.period), "period", { StatsPage.period(model.stats.periods[index], model) }, nil))
+        }
+        if !model.options.isPublic {
+            jobs.append((ReportPage.path, "report", { ReportPage.context(model) }, nil))
         }
         for article in model.articles {
             jobs.append((SitePath.article(article.slug), "article", { AdvicePages.page(article, model).1 }, nil))

@@ -9,11 +9,14 @@ public struct Theme: Sendable {
     public let name: String
     /// Changes when any template or asset changes: part of every cached page's fingerprint.
     let fingerprint: Fingerprint
+    /// Templates the build needs that this theme lacks, taken from the built-in theme instead (a
+    /// theme copied before a page was added keeps working).
+    public let fallbacks: [String]
 
-    /// The page templates every theme must have.
+    /// The page templates a build needs.
     static let requiredTemplates = [
         "layout", "dashboard", "applications", "application", "timeline", "companies", "company", "stats", "advice",
-        "article",
+        "article", "period", "report",
     ]
 
     /// A template or a whole theme that cannot be used, with where and why.
@@ -42,9 +45,17 @@ public struct Theme: Sendable {
             assets: EmbeddedTheme.assets.mapValues { Data($0.utf8) })
     }
 
-    init(name: String, templates: [String: String], assets: [String: Data]) throws {
+    init(name: String, templates given: [String: String], assets: [String: Data]) throws {
         self.name = name
         var library = TemplateLibrary()
+        var templates = given
+        var fallbacks: [String] = []
+        // A page template (or a partial it uses) that the theme lacks comes from the built-in theme.
+        for (builtIn, text) in EmbeddedTheme.templates where templates[builtIn] == nil {
+            if Self.requiredTemplates.contains(builtIn) { fallbacks.append(builtIn) }
+            if builtIn.hasPrefix("partials/") || Self.requiredTemplates.contains(builtIn) { templates[builtIn] = text }
+        }
+        self.fallbacks = fallbacks.sorted()
         for (templateName, text) in templates.sorted(by: { $0.key < $1.key }) {
             do {
                 try library.register(text, named: templateName)

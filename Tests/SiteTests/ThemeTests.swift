@@ -1,4 +1,6 @@
+import Analytics
 import Foundation
+import Journal
 import Testing
 
 @testable import Site
@@ -40,11 +42,25 @@ import Testing
         } catch {
             #expect("\(error)" == "bad/templates/layout.mustache:2:3: error: section 'open' is never closed")
         }
-        do {
-            _ = try Theme(name: "partial", templates: ["layout": "ok"], assets: [:])
-            Issue.record("a theme without page templates was accepted")
-        } catch {
-            #expect("\(error)".contains("has no 'dashboard' template"))
-        }
+    }
+
+    @Test func aCopiedThemeWithoutANewTemplateStillBuilds() throws {
+        // A theme copied before the work-search log and period pages existed: every template but those.
+        var templates = EmbeddedTheme.templates
+        templates["report"] = nil
+        templates["period"] = nil
+        templates["dashboard"] = templates["dashboard"].map { $0.replacingOccurrences(of: "<h1", with: "<h1 data-copied") }
+        let theme = try Theme(name: "copied", templates: templates, assets: [:])
+        #expect(theme.fallbacks == ["period", "report"])
+        var config = SiteConfig()
+        config.periods = [SearchPeriod(name: "Spring", from: try #require(CivilDate(iso: "2026-03-01")), to: nil)]
+        let journal = JournalBuilder.build(files: [("a.md", "## Acme — Dev\n- 2026-03-02 applied\n")], config: config)
+        let stats = Analyzer.statistics(journal, today: try #require(CivilDate(iso: "2026-03-10")))
+        let site = try SiteBuilder.build(
+            journal: journal, stats: stats, theme: theme, options: BuildOptions(today: try #require(CivilDate(iso: "2026-03-10"))))
+        #expect(String(decoding: site.files["index.html"] ?? [], as: UTF8.self).contains("<h1 data-copied"), "the theme's own template is used")
+        #expect(String(decoding: site.files["report/index.html"] ?? [], as: UTF8.self).contains("Work-search log"))
+        #expect(site.files["stats/spring/index.html"] != nil)
+        #expect(site.notes.contains("the theme has no 'report' template; the built-in one is used (copy it from the default theme to change it)"))
     }
 }

@@ -81,82 +81,61 @@ enum StatisticsCharts {
             tableHeader: ["After", "Still waiting"], tableRows: rows)
     }
 
-    /// Applied → any response → meeting → offer, from events ever reached.
-    static func funnel(_ facts: [ApplicationFacts], policy: Policy) -> Chart {
-        let stages: [(String, (ApplicationFacts) -> Bool)] = [
-            ("Applied", { $0.past.contains { $0.kind == .applied } }),
-            ("Any response", { $0.past.contains { policy.isEmployerContact($0.kind) } }),
-            ("Meeting", { $0.past.contains { $0.kind.isMeeting } }),
-            ("Offer", { $0.past.contains { $0.kind == .offer } }),
+    /// The funnel of stats.json: applied → answered → meeting → offer → accepted, over eligible applications.
+    static func funnel(_ funnel: Funnel) -> Chart {
+        let stages: [(String, Int)] = [
+            ("Applied", funnel.applied), ("Answered", funnel.responded), ("Meeting", funnel.meeting),
+            ("Offer", funnel.offer), ("Accepted", funnel.accepted),
         ]
-        let counts = stages.map { stage in facts.filter(stage.1).count }
-        let top = max(counts.first ?? 0, counts.max() ?? 0, 1)
+        let top = max(stages.map(\.1).max() ?? 0, 1)
         var svg = SVG(width: 480, height: 40.0 * Double(stages.count) + 10)
         for (i, stage) in stages.enumerated() {
-            let w = 300.0 * Double(counts[i]) / Double(top)
+            let w = 300.0 * Double(stage.1) / Double(top)
             let yy = 10 + Double(i) * 40
             svg.text(stage.0, x: 110, y: yy + 20, cls: "label", anchor: "end")
-            svg.rect(x: 120, y: yy + 4, w: w, h: 24, cls: "bar stage-\(i)", title: "\(stage.0): \(counts[i])")
-            svg.text(String(counts[i]), x: 126 + w, y: yy + 21, cls: "value")
+            svg.rect(x: 120, y: yy + 4, w: w, h: 24, cls: "bar stage-\(i)", title: "\(stage.0): \(stage.1)")
+            svg.text(String(stage.1), x: 126 + w, y: yy + 21, cls: "value")
         }
-        let applied = counts[0]
         let reading =
-            applied == 0
+            funnel.applied == 0
             ? "No applications sent yet."
-            : "Of \(applied) applications, \(counts[1]) got a response, \(counts[2]) reached a meeting and \(counts[3]) an offer."
+            : "Of \(Format.count(funnel.applied, "application")), \(funnel.responded) got an answer, \(funnel.meeting) reached a meeting, \(funnel.offer) an offer and \(funnel.accepted) \(funnel.accepted == 1 ? "was" : "were") accepted."
         return Chart(
             id: "funnel", title: "From application to offer", reading: reading,
             svg: svg.svg(labelID: "funnel-title", label: "Funnel. \(reading)", cls: "funnel"),
-            tableHeader: ["Stage", "Applications"], tableRows: zip(stages, counts).map { [$0.0.0, String($0.1)] })
+            tableHeader: ["Stage", "Applications"], tableRows: stages.map { [$0.0, String($0.1)] })
     }
 
-    /// Applications sent and other candidate events per ISO week (Monday first).
-    static func weekly(_ facts: [ApplicationFacts], today: CivilDate, weeks limit: Int?, id: String) -> Chart {
-        let thisMonday = today.adding(days: 1 - today.isoWeekday)
-        var applied: [Int: Int] = [:]
-        var other: [Int: Int] = [:]
-        var earliest = thisMonday
-        for fact in facts {
-            for event in fact.past where event.kind.side == .candidate {
-                let monday = event.date.adding(days: 1 - event.date.isoWeekday)
-                earliest = min(earliest, monday)
-                if event.kind == .applied {
-                    applied[monday.dayNumber, default: 0] += 1
-                } else {
-                    other[monday.dayNumber, default: 0] += 1
-                }
-            }
-        }
-        var count = thisMonday.days(to: earliest) / -7 + 1
-        if let limit { count = min(max(count, 1), limit) }
-        count = min(count, 104)
-        let mondays = (0..<count).map { thisMonday.adding(days: -7 * (count - 1 - $0)) }
-        let top = max(mondays.map { (applied[$0.dayNumber] ?? 0) + (other[$0.dayNumber] ?? 0) }.max() ?? 0, 1)
+    /// stats.json's `weekly`: applications sent and the messages you sent, per ISO week, the latest `limit` weeks.
+    static func weekly(_ all: [WeekActivity], weeks limit: Int?, id: String) -> Chart {
+        let shown = limit.map { Array(all.suffix($0)) } ?? Array(all.suffix(104))
+        let count = max(shown.count, 1)
+        let top = max(shown.map { $0.applied + $0.other }.max() ?? 0, 1)
         var svg = SVG(width: 480, height: 190)
         let slot = 440.0 / Double(count)
         svg.line(x1: 30, y1: 160, x2: 470, y2: 160, cls: "axis")
-        for (i, monday) in mondays.enumerated() {
-            let a = applied[monday.dayNumber] ?? 0
-            let o = other[monday.dayNumber] ?? 0
-            let ha = 130.0 * Double(a) / Double(top)
-            let ho = 130.0 * Double(o) / Double(top)
+        for (i, week) in shown.enumerated() {
+            let ha = 130.0 * Double(week.applied) / Double(top)
+            let ho = 130.0 * Double(week.other) / Double(top)
             let x = 30 + Double(i) * slot + slot * 0.15
-            svg.rect(x: x, y: 160 - ha, w: slot * 0.7, h: ha, cls: "bar", title: "Week of \(Format.short(monday)): \(a) applied")
+            let monday = week.week.monday
+            svg.rect(
+                x: x, y: 160 - ha, w: slot * 0.7, h: ha, cls: "bar", title: "Week of \(Format.short(monday)): \(week.applied) applied")
             svg.rect(
                 x: x, y: 160 - ha - ho, w: slot * 0.7, h: ho, cls: "bar second",
-                title: "Week of \(Format.short(monday)): \(o) other")
+                title: "Week of \(Format.short(monday)): \(week.other) other")
             if count <= 12 || i % max(count / 8, 1) == 0 {
                 svg.text(Format.short(monday), x: x + slot * 0.35, y: 176, cls: "tick", anchor: "middle")
             }
         }
-        let total = mondays.reduce(0) { $0 + (applied[$1.dayNumber] ?? 0) }
+        let total = shown.reduce(0) { $0 + $1.applied }
         let reading =
-            "\(total) applications sent in the \(count) week\(count == 1 ? "" : "s") shown; the lighter part of each bar is follow-ups, thank-you notes and other messages you sent."
+            "\(Format.count(total, "application")) sent in the \(Format.count(shown.count, "week")) shown; the upper part of each bar is the thank-you notes, follow-ups and feedback requests you sent."
         return Chart(
             id: id, title: "Weekly activity", reading: reading,
             svg: svg.svg(labelID: "\(id)-title", label: "Weekly activity. \(reading)", cls: "weekly"),
-            tableHeader: ["Week of", "Applied", "Other messages"],
-            tableRows: mondays.map { [Format.long($0), String(applied[$0.dayNumber] ?? 0), String(other[$0.dayNumber] ?? 0)] })
+            tableHeader: ["Week", "Applied", "Messages sent"],
+            tableRows: shown.map { ["\($0.week) (\(Format.long($0.week.monday)))", String($0.applied), String($0.other)] })
     }
 
     /// Of the applications still silent after w days, the share that answered later.

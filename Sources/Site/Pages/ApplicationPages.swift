@@ -70,6 +70,21 @@ enum ApplicationPages {
         context["timeline"] = .string(timeline)
         context["hasTimeline"] = .bool(!timeline.isEmpty)
         context["waits"] = .array(waits(fact, today: model.today).map(TemplateValue.string))
+        context["expectations"] = .array(
+            fact.expectations.map { e in
+                let text: String
+                switch e.state {
+                case .met: text = "kept: they answered on \(Format.long(e.answer?.date ?? e.expected))"
+                case .late: text = "late: they answered on \(Format.long(e.answer?.date ?? e.expected))"
+                case .missed: text = "missed: no answer by then"
+                case .pending: text = "still ahead"
+                }
+                return [
+                    "date": .string(e.expected.description), "day": .string("Answer promised by \(Format.long(e.expected))"),
+                    "state": .string(e.state.rawValue), "text": .string(text),
+                ]
+            })
+        context["hasExpectations"] = .bool(!fact.expectations.isEmpty)
         let actions = model.actionsBySlug[app.slug] ?? []
         context["actions"] = .array(actions.map { model.actionContext($0, from: path) })
         context["hasActions"] = .bool(!actions.isEmpty)

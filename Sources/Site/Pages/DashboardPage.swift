@@ -36,9 +36,9 @@ enum DashboardPage {
         ]
 
         let first = stats.firstResponse
-        let offers = stats.facts.filter { $0.past.contains { $0.kind == .offer } }.count
+        let offers = stats.funnel.offer
         context["headline"] = [
-            ["value": .string(String(stats.applications)), "label": "applications"],
+            ["value": .string(String(stats.applications)), "label": .string(stats.applications == 1 ? "application" : "applications")],
             [
                 "value": .string(Format.percent(first.rate)), "label": "answered",
                 "detail": .string("(\(first.responded) of \(first.eligible))"),
@@ -51,8 +51,27 @@ enum DashboardPage {
             "The average counts only answered applications (median \(Format.days(first.medianDays?.value))); the Kaplan–Meier median also counts the \(first.eligible - first.responded) still waiting, so it is the more honest figure."
         )
         context["survival"] = StatisticsCharts.survival(first, id: "dash-survival", what: "applications").context
-        context["funnel"] = StatisticsCharts.funnel(stats.facts, policy: model.journal.config.policy).context
-        context["weekly"] = StatisticsCharts.weekly(stats.facts, today: today, weeks: 8, id: "dash-weekly").context
+        context["funnel"] = StatisticsCharts.funnel(stats.funnel).context
+        context["weekly"] = StatisticsCharts.weekly(stats.weekly, weeks: 8, id: "dash-weekly").context
+        context["calendarHref"] = .string(SitePath.link(from: path, to: "calendar.ics"))
+        // The current search period, when one holds today.
+        if let current = stats.periods.last(where: { $0.period.contains(today) }) {
+            context["period"] = [
+                "name": .string(current.period.name),
+                "href": .string(SitePath.link(from: path, to: StatsPage.periodPath(current.period))),
+                "applications": .string(Format.count(current.figures.applications, "application")),
+                "answered": .string(Format.share(current.figures.firstResponse.responded, of: current.figures.firstResponse.eligible)),
+            ]
+        }
+        // This week's work-search count against the minimum, when one is set (not in public builds).
+        if !model.options.isPublic, let minimum = stats.workSearch.settings.minimumPerWeek, let week = stats.workSearch.weeks.last {
+            let counted = stats.workSearch.settings.distinctDays ? week.days : week.activities.count
+            context["workSearch"] = [
+                "count": .string(stats.workSearch.settings.distinctDays ? Format.count(counted, "day") : Format.count(counted, "activity", plural: "activities")),
+                "minimum": .int(minimum), "short": .bool(week.short == true),
+                "href": .string(SitePath.link(from: path, to: ReportPage.path)),
+            ]
+        }
 
         let upcoming = stats.actions.filter { $0.kind == .upcoming }
         context["hasUpcoming"] = .bool(!upcoming.isEmpty)
@@ -62,7 +81,7 @@ enum DashboardPage {
                     "date": .string(action.due.description), "day": .string(Format.short(action.due)),
                     "company": .string(action.company),
                     "href": .string(SitePath.link(from: path, to: SitePath.application(action.application))),
-                    "what": .string(action.event.map(Format.kindLabel) ?? ""), "time": orNull(action.subject?.time?.description),
+                    "what": .string(action.event.map(Format.kindLabel) ?? ""), "time": orNull(action.subject?.date == action.due ? action.subject?.time?.description : nil),
                     "relative": .string(Format.relative(action.due, today: today)),
                 ]
             })

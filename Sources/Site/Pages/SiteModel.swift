@@ -30,6 +30,8 @@ final class SiteModel: @unchecked Sendable {
     let site: TemplateValue
     /// Navigation by page depth and section.
     let navigation: [[String: TemplateValue]]
+    /// The sections this build links (a public build has no work-search log).
+    let navigationItems: [(label: String, path: String, kind: String)]
     /// The most advice links a page shows for one thing (every match stays in stats.json).
     static let adviceLimit = 3
 
@@ -67,8 +69,10 @@ final class SiteModel: @unchecked Sendable {
             "title": .string(journal.config.title), "author": orNull(journal.config.author),
             "today": .string(Format.long(options.today)), "applicationCount": .int(stats.applications),
         ]
+        let items = Self.navigation.filter { !options.isPublic || $0.kind != "report" }
+        navigationItems = items
         navigation = (0..<Self.navigationDepths).map { depth in
-            Dictionary(uniqueKeysWithValues: Self.navigation.map { ($0.kind, Self.navigation(depth, $0.kind)) })
+            Dictionary(uniqueKeysWithValues: items.map { ($0.kind, Self.navigation(depth, $0.kind, items)) })
         }
     }
 
@@ -77,7 +81,8 @@ final class SiteModel: @unchecked Sendable {
     static let navigation: [(label: String, path: String, kind: String)] = [
         ("Dashboard", "index.html", "dashboard"), ("Applications", "applications/index.html", "applications"),
         ("Timeline", "timeline/index.html", "timeline"), ("Statistics", "stats/index.html", "stats"),
-        ("Companies", "companies/index.html", "companies"), ("Advice", "advice/index.html", "advice"),
+        ("Companies", "companies/index.html", "companies"), ("Work search", "report/index.html", "report"),
+        ("Advice", "advice/index.html", "advice"),
     ]
 
     /// The frame of every page: site, page, root, navigation, robots.
@@ -89,7 +94,8 @@ final class SiteModel: @unchecked Sendable {
             "root": .string(SitePath.root(from: path)),
             "noindex": .bool(!options.isPublic),
             "nav": depth < Self.navigationDepths
-                ? navigation[depth][kind] ?? Self.navigation(depth, kind) : Self.navigation(depth, kind),
+                ? navigation[depth][kind] ?? Self.navigation(depth, kind, navigationItems)
+                : Self.navigation(depth, kind, navigationItems),
         ]
     }
 
@@ -97,10 +103,12 @@ final class SiteModel: @unchecked Sendable {
     /// for the usual depths and shared by every page.
     static let navigationDepths = 5
 
-    static func navigation(_ depth: Int, _ kind: String) -> TemplateValue {
+    static func navigation(_ depth: Int, _ kind: String, _ items: [(label: String, path: String, kind: String)])
+        -> TemplateValue
+    {
         let root = String(repeating: "../", count: depth)
         return .array(
-            Self.navigation.map { item in
+            items.map { item in
                 ["label": .string(item.label), "href": .string(root + item.path), "current": .bool(item.kind == kind)]
             })
     }

@@ -1,0 +1,132 @@
+import Analytics
+import Journal
+import Templates
+
+/// The work-search log (work-search.md): one table per ISO week, newest first, each row an
+/// activity with what a benefit office asks for, and the application's status at the week's end.
+/// Only in ordinary builds: it names people and places.
+enum ReportPage {
+    static let path = "report/index.html"
+
+    /// One printed row of the log.
+    struct Row {
+        var date: CivilDate
+        var time: ClockTime?
+        var activity: String
+        var employer: String
+        var position: String
+        var method: String
+        var contact: String
+        var address: String
+        var phone: String
+        var reference: String
+        var result: String
+        var href: String?
+    }
+
+    static let columns = [
+        "Date", "Activity", "Employer", "Position", "Method", "Contact person", "Address or web address", "Phone",
+        "Reference", "Result at week's end",
+    ]
+
+    /// The log's weeks that overlap `from...to` (all when nil), newest first, with their rows.
+    static func weeks(_ model: SiteModel, from: CivilDate? = nil, to: CivilDate? = nil) -> [(WorkSearchWeek, [Row])] {
+        let policy = model.journal.config.policy
+        var statusCache: [String: String] = [:]
+        let log = model.stats.workSearch
+        return log.weeks.reversed().compactMap { week -> (WorkSearchWeek, [Row])? in
+            if let from, week.week.sunday < from { return nil }
+            if let to, week.week.monday > to { return nil }
+            let end = min(week.week.sunday, model.today)
+            let rows = week.activities.filter { item in
+                (from.map { item.date >= $0 } ?? true) && (to.map { item.date <= $0 } ?? true)
+            }.map { item -> Row in
+                guard let slug = item.application, let fact = model.factsBySlug[slug] else {
+                    return Row(
+                        date: item.date, time: item.time, activity: item.text.isEmpty ? "Activity" : item.text.printableLine, employer: "",
+                        position: "", method: "", contact: "", address: "", phone: "", reference: "", result: "", href: nil)
+                }
+                let app = fact.application
+                let key = "\(slug)\u{0}\(end.dayNumber)"
+                let result =
+                    statusCache[key]
+                    ?? {
+                        let status = ApplicationFacts(app, today: end, policy: policy).status.rawValue
+                        statusCache[key] = status
+                        return status
+                    }()
+                let kind = item.kind.map(Format.kindLabel)?.capitalizedFirst ?? "Activity"
+                return Row(
+                    date: item.date, time: item.time, activity: item.text.isEmpty ? kind : "\(kind): \(item.text.printableLine)",
+                    employer: app.company, position: app.role, method: app.method ?? (app.link == nil ? "" : "online"),
+                    contact: app.contact ?? "", address: app.address ?? app.link ?? "", phone: app.phone ?? "",
+                    reference: app.reference ?? "", result: result, href: SitePath.application(slug))
+            }
+            return (week, rows)
+        }
+    }
+
+    static func context(_ model: SiteModel, from: CivilDate? = nil, to: CivilDate? = nil, path: String = path) -> TemplateValue {
+        var context = model.frame(path: path, title: "Work-search log", kind: "report")
+        let settings = model.stats.workSearch.settings
+        let person = model.journal.config.author ?? model.journal.config.title
+        let weeks = weeks(model, from: from, to: to)
+        context["person"] = .string(person)
+        context["columns"] = .array(columns.map { ["name": .string($0)] })
+        context["columnCount"] = .int(columns.count)
+        context["hasMinimum"] = .bool(settings.minimumPerWeek != nil)
+        context["minimum"] = .int(settings.minimumPerWeek ?? 0)
+        context["distinctDays"] = .bool(settings.distinctDays)
+        context["range"] = .string(
+            weeks.isEmpty
+                ? "no activities yet"
+                : "\(Format.long(from ?? weeks.last!.0.week.monday)) to \(Format.long(to ?? min(weeks.first!.0.week.sunday, model.today)))")
+        context["hasWeeks"] = .bool(!weeks.isEmpty)
+        context["csvHref"] = .string(SitePath.link(from: path, to: "data/work-search.csv"))
+        context["weeks"] = .array(
+            weeks.map { week, rows in
+                let counted = settings.distinctDays ? week.days : week.activities.count
+                return [
+                    "id": .string(week.week.description), "name": .string(week.week.description),
+                    "from": .string(Format.long(week.week.monday)), "to": .string(Format.long(week.week.sunday)),
+                    "count": .string(Format.count(week.activities.count, "activity", plural: "activities")),
+                    "days": .string(Format.count(week.days, "day")), "counted": .int(counted),
+                    "short": .bool(week.short == true), "met": .bool(week.short == false), "hasRows": .bool(!rows.isEmpty),
+                    "rows": .array(
+                        rows.map { row in
+                            [
+                                "date": .string(row.date.description), "time": orNull(row.time?.description),
+                                "activity": .string(row.activity), "employer": .string(row.employer),
+                                "position": .string(row.position), "method": .string(row.method),
+                                "contact": .string(row.contact), "address": .string(row.address), "phone": .string(row.phone),
+                                "reference": .string(row.reference), "result": .string(row.result),
+                                "href": row.href.map { .string(SitePath.link(from: path, to: $0)) } ?? .null,
+                            ]
+                        }),
+                ]
+            })
+        return .object(context)
+    }
+
+    /// data/work-search.csv: the same rows, oldest first, one line each.
+    static func csv(_ model: SiteModel, from: CivilDate? = nil, to: CivilDate? = nil) -> String {
+        var out = (["Week"] + columns + ["Time"]).map(DataExports.field).joined(separator: ",") + "\r\n"
+        for (week, rows) in weeks(model, from: from, to: to).reversed() {
+            for row in rows {
+                out +=
+                    [
+                        week.week.description, row.date.description, row.activity, row.employer, row.position, row.method,
+                        row.contact, row.address, row.phone, row.reference, row.result, row.time?.description ?? "",
+                    ].map(DataExports.field).joined(separator: ",") + "\r\n"
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    /// One line of plain text: control characters (a NUL, a line break) as spaces.
+    var printableLine: String {
+        String(String.UnicodeScalarView(unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
+    }
+}
