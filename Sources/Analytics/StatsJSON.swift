@@ -62,7 +62,9 @@ public enum StatsJSON {
                 "weekly",
                 .array(
                     stats.weekly.map {
-                        .object([("week", .string($0.week.description)), ("applied", .int($0.applied)), ("other", .int($0.other))])
+                        .object([
+                            ("week", .string($0.week.description)), ("applied", .int($0.applied)), ("other", .int($0.other)),
+                        ])
                     })
             ),
             ("breakdowns", breakdowns(stats.breakdowns)),

@@ -42,7 +42,8 @@ public struct WorkSearchLog: Sendable {
             }
         }
         for activity in activities where activity.date <= today {
-            all.append(WorkSearchActivity(date: activity.date, time: activity.time, kind: nil, application: nil, text: activity.text))
+            all.append(
+                WorkSearchActivity(date: activity.date, time: activity.time, kind: nil, application: nil, text: activity.text))
         }
         guard let first = all.map(\.date).min() else {
             weeks = []

@@ -34,7 +34,9 @@ struct EventLikeLine {
     static func detect(_ text: Substring, dayFirst: Bool) -> EventLikeLine? {
         let all = Array(text.utf8)
         var i = 0
-        while i < all.count, markup.contains(all[i]) || all[i] == 0xE2 && i + 2 < all.count && all[i + 1] == 0x80 && all[i + 2] == 0xA2 {
+        while i < all.count,
+            markup.contains(all[i]) || all[i] == 0xE2 && i + 2 < all.count && all[i + 1] == 0x80 && all[i + 2] == 0xA2
+        {
             i += all[i] == 0xE2 ? 3 : 1  // `•` is E2 80 A2
         }
         let b = Array(all[i...])
@@ -117,7 +119,9 @@ struct EventLikeLine {
         let dayFirstReading = (month: m.value, day: a.value)
         let fitsMonthFirst = CivilDate(year: year, month: monthFirst.month, day: monthFirst.day) != nil
         let fitsDayFirst = CivilDate(year: year, month: dayFirstReading.month, day: dayFirstReading.day) != nil
-        let pick = fitsMonthFirst && fitsDayFirst ? (dayFirst ? dayFirstReading : monthFirst) : fitsMonthFirst ? monthFirst : dayFirstReading
+        let pick =
+            fitsMonthFirst && fitsDayFirst
+            ? (dayFirst ? dayFirstReading : monthFirst) : fitsMonthFirst ? monthFirst : dayFirstReading
         return Found(year: year, month: pick.month, day: pick.day, end: i)
     }
 

@@ -174,7 +174,8 @@ struct EventLine {
         // am / pm, straight after or after one space.
         var k = j
         if k < b.count && b[k] == space { k += 1 }
-        if k + 1 < b.count, [UInt8(ascii: "a"), UInt8(ascii: "p")].contains(lowerASCII(b[k])), lowerASCII(b[k + 1]) == UInt8(ascii: "m"),
+        if k + 1 < b.count, [UInt8(ascii: "a"), UInt8(ascii: "p")].contains(lowerASCII(b[k])),
+            lowerASCII(b[k + 1]) == UInt8(ascii: "m"),
             k + 2 == b.count || isSpace(b[k + 2]) || b[k + 2] == colon || b[k + 2] == dash
         {
             let pm = lowerASCII(b[k]) == UInt8(ascii: "p")

@@ -25,7 +25,9 @@ public enum JournalFile {
         guard lock >= 0 else { throw WriteError(description: "cannot open \(folder): \(String(cString: strerror(errno)))") }
         defer { close(lock) }
         while flock(lock, LOCK_EX) != 0 {
-            guard errno == EINTR else { throw WriteError(description: "cannot lock \(folder): \(String(cString: strerror(errno)))") }
+            guard errno == EINTR else {
+                throw WriteError(description: "cannot lock \(folder): \(String(cString: strerror(errno)))")
+            }
         }
         defer { flock(lock, LOCK_UN) }
         guard let data = FileManager.default.contents(atPath: real) else {
@@ -46,7 +48,8 @@ public enum JournalFile {
         let existing = stat(path, &info) == 0
         let name = (path as NSString).lastPathComponent
         let folder = (path as NSString).deletingLastPathComponent
-        let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).followup-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let temporary =
+            (folder.isEmpty ? "" : folder + "/") + ".\(name).followup-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
         let mode = existing ? mode_t(info.st_mode & 0o7777) : 0o644
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode)
         guard fd >= 0 else { throw WriteError(description: "cannot write \(path): \(String(cString: strerror(errno)))") }

@@ -226,7 +226,8 @@ struct JournalFileReader {
                     let whole = Array(source.line(paragraph.startLine).utf8)
                     let at = paragraph.startColumn - 1 + box + replace.offset
                     if at + replace.length <= whole.count {
-                        fix = String(decoding: whole[..<at], as: UTF8.self) + replace.text
+                        fix =
+                            String(decoding: whole[..<at], as: UTF8.self) + replace.text
                             + String(decoding: whole[(at + replace.length)...], as: UTF8.self)
                     }
                 }
@@ -320,7 +321,10 @@ struct JournalFileReader {
                     case .none:
                         if !warnEventLike(text, line: paragraph.startLine, column: paragraph.startColumn) {
                             diagnostics.append(
-                                .warning(here, "an item under '## Activities' needs a date ('- YYYY-MM-DD what you did'); it is not counted"))
+                                .warning(
+                                    here,
+                                    "an item under '## Activities' needs a date ('- YYYY-MM-DD what you did'); it is not counted")
+                            )
                         }
                     case .invalid(let offset, let message):
                         diagnostics.append(
@@ -443,7 +447,8 @@ struct JournalFileReader {
             let value = trimmed.dropFirst(word.count).drop { $0 == " " || $0 == "\t" || $0 == "-" || $0 == "=" || $0 == ":" }
             if !value.isEmpty {
                 let line = source.line(number)
-                fix = String(line.prefix(line.count - text.count)) + String(text.prefix { $0 == " " || $0 == "\t" })
+                fix =
+                    String(line.prefix(line.count - text.count)) + String(text.prefix { $0 == " " || $0 == "\t" })
                     + key.rawValue + ": " + value
             }
         }
@@ -540,7 +545,8 @@ extension JournalFileReader {
                         "applied twice: this application was already marked 'applied' on \(first.date) (both count as applications sent)"
                     ))
             }
-            for event in app.events where event.date < first.date && (event.kind.side == .employer || event.kind.side == .meeting) {
+            for event in app.events where event.date < first.date && (event.kind.side == .employer || event.kind.side == .meeting)
+            {
                 found.append(
                     .warning(
                         event.location,

@@ -119,7 +119,8 @@ enum SiteConfigReader {
             }
             let period = SearchPeriod(name: name, from: from, to: to)
             if let other = periods.first(where: { p in
-                p.from <= (period.to ?? CivilDate(dayNumber: Int.max / 2)) && period.from <= (p.to ?? CivilDate(dayNumber: Int.max / 2))
+                p.from <= (period.to ?? CivilDate(dayNumber: Int.max / 2))
+                    && period.from <= (p.to ?? CivilDate(dayNumber: Int.max / 2))
             }) {
                 diagnostics.append(.error(place, "period '\(name)' overlaps '\(other.name)'; periods must not overlap"))
                 continue

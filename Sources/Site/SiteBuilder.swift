@@ -45,7 +45,8 @@ public enum SiteBuilder {
         ]
         if !options.isPublic { dataFiles.append(("data/work-search.csv", { Array(ReportPage.csv(model).utf8) })) }
         for name in theme.fallbacks {
-            notes.append("the theme has no '\(name)' template; the built-in one is used (copy it from the default theme to change it)")
+            notes.append(
+                "the theme has no '\(name)' template; the built-in one is used (copy it from the default theme to change it)")
         }
 
         // Data files (a few large ones) and pages (many small ones) are rendered together, the data
@@ -194,7 +195,8 @@ public enum SiteBuilder {
                 ))
         }
         for (index, period) in model.stats.periods.enumerated() {
-            jobs.append((StatsPage.periodPath(period.period), "period", { StatsPage.period(model.stats.periods[index], model) }, nil))
+            jobs.append(
+                (StatsPage.periodPath(period.period), "period", { StatsPage.period(model.stats.periods[index], model) }, nil))
         }
         if !model.options.isPublic {
             jobs.append((ReportPage.path, "report", { ReportPage.context(model) }, nil))

@@ -41,9 +41,11 @@ struct NewApplication: AsyncParsableCommand {
         }
         if noApplied { applied = nil }
         let key = TextKey.company(company)
-        if !force, let existing = journal.applications.first(where: {
-            $0.companyKey == key && TextKey.normalized($0.role) == TextKey.normalized(role)
-        }) {
+        if !force,
+            let existing = journal.applications.first(where: {
+                $0.companyKey == key && TextKey.normalized($0.role) == TextKey.normalized(role)
+            })
+        {
             FileHandle.standardError.write(
                 Data(
                     "error: \(existing.origin): '\(existing.title)' is already in the journal; add events to it with 'followup add \(existing.slug) KIND', or pass --force for a second application\n"
@@ -146,7 +148,8 @@ struct Add: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Add an event to an application: followup add TARGET KIND [NOTE].",
         discussion:
-            "TARGET is a slug, 'Company — Role', a company, a prefix of a company or slug, or words of the company and role that pick one application. --date also takes today, yesterday and a weekday.")
+            "TARGET is a slug, 'Company — Role', a company, a prefix of a company or slug, or words of the company and role that pick one application. --date also takes today, yesterday and a weekday."
+    )
 
     @OptionGroup var options: ContentOptions
     @Argument(help: "A company, 'Company — Role' or a slug.") var target: String

@@ -67,7 +67,10 @@ import Testing
                 #""first_response":{"eligible":0,"responded":0,"rate":null,"mean_days":null,"median_days":null,"p90_days":null,"km_median_days":null,"km_survival":[{"day":7,"still_waiting":null}"#
             ))
         #expect(text.contains(#""silence":[{"after_days":7,"still_silent":0,"later_replied":0,"share":null}"#))
-        #expect(text.contains(#""companies":[],"actions":[],"funnel":{"applied":0,"responded":0,"meeting":0,"offer":0,"accepted":0},"weekly":[]"#))
+        #expect(
+            text.contains(
+                #""companies":[],"actions":[],"funnel":{"applied":0,"responded":0,"meeting":0,"offer":0,"accepted":0},"weekly":[]"#
+            ))
         #expect(text.hasSuffix(#""work_search":{"weeks":[],"minimum_per_week":null,"distinct_days":false}}"#))
     }
 }

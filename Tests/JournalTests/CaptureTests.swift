@@ -54,10 +54,14 @@ import Testing
         let diagnosed = Set(j.diagnostics.map(\.location.line))
         let lines = Self.hurried.split(separator: "\n", omittingEmptySubsequences: false)
         for (index, line) in lines.enumerated() where index > 0 && !line.isEmpty {
-            #expect(eventLines.contains(index + 1) || diagnosed.contains(index + 1), "line \(index + 1) dropped silently: \(line)")
+            #expect(
+                eventLines.contains(index + 1) || diagnosed.contains(index + 1), "line \(index + 1) dropped silently: \(line)")
         }
         // Taken as written: applied, the `:` separator, am/pm times, and two lines kept as notes with a warning.
-        #expect(app.events.map(\.date.description) == ["2026-03-02", "2026-03-12", "2026-03-13", "2026-03-14", "2026-03-15", "2026-03-16"])
+        #expect(
+            app.events.map(\.date.description) == [
+                "2026-03-02", "2026-03-12", "2026-03-13", "2026-03-14", "2026-03-15", "2026-03-16",
+            ])
         #expect(app.events.map(\.kind) == [.applied, .note, .note, .reply, .thankYou, .interview])
         #expect(app.events.map { $0.time?.description } == [nil, nil, nil, nil, "15:15", "14:00"])
     }
@@ -105,13 +109,18 @@ import Testing
 
     @Test func slashDatesFollowTheDateOrder() {
         var config = SiteConfig()
-        #expect(journal(["a.md": "## A — B\n- 2026-03-01 applied\n- 4/3/2026 reply\n"]).diagnostics[0].fix?.replacement == "- 2026-04-03 reply")
+        #expect(
+            journal(["a.md": "## A — B\n- 2026-03-01 applied\n- 4/3/2026 reply\n"]).diagnostics[0].fix?.replacement
+                == "- 2026-04-03 reply")
         config.dayFirst = true
         #expect(
-            journal(["a.md": "## A — B\n- 2026-03-01 applied\n- 4/3/2026 reply\n"], config: config).diagnostics[0].fix?.replacement
+            journal(["a.md": "## A — B\n- 2026-03-01 applied\n- 4/3/2026 reply\n"], config: config).diagnostics[0].fix?
+                .replacement
                 == "- 2026-03-04 reply")
         // An impossible reading uses the other, whatever the order.
-        #expect(journal(["a.md": "## A — B\n- 2026-03-01 applied\n- 13/2/2026 reply\n"]).diagnostics[0].fix?.replacement == "- 2026-02-13 reply")
+        #expect(
+            journal(["a.md": "## A — B\n- 2026-03-01 applied\n- 13/2/2026 reply\n"]).diagnostics[0].fix?.replacement
+                == "- 2026-02-13 reply")
     }
 
     @Test func timesAndSeparators() throws {
@@ -127,7 +136,9 @@ import Testing
     }
 
     @Test func propertyLinesAreReadOneByOne() throws {
-        let j = journal(["a.md": "## A — B\nSource: referral\nlocation - Berlin\ncolour: blue\ntags: ios, remote\n\n- 2026-03-01 applied\n"])
+        let j = journal([
+            "a.md": "## A — B\nSource: referral\nlocation - Berlin\ncolour: blue\ntags: ios, remote\n\n- 2026-03-01 applied\n"
+        ])
         let app = try #require(j.applications.first)
         #expect(app.source == "referral")
         #expect(app.tags == ["ios", "remote"])
@@ -179,7 +190,8 @@ import Testing
         #expect(TextKey.company("Zoë AG") == "zoë")
         var config = SiteConfig()
         config.companyAliases = [CompanyAlias(name: "Alphabet", spellings: ["Google", "YouTube"])]
-        let j = journal(["a.md": "## Google LLC — SRE\n- 2026-03-01 applied\n## YouTube — Data\n- 2026-03-02 applied\n"], config: config)
+        let j = journal(
+            ["a.md": "## Google LLC — SRE\n- 2026-03-01 applied\n## YouTube — Data\n- 2026-03-02 applied\n"], config: config)
         #expect(Set(j.applications.map(\.companyKey)) == ["alphabet"])
         #expect(j.applications.map(\.companyDisplay) == ["Alphabet", "Alphabet"])
         #expect(
@@ -200,7 +212,8 @@ import Testing
 
     @Test func addTargetsByPrefixAndWords() throws {
         let j = journal([
-            "a.md": "## Tyrell Corp — Replicant QA\n- 2026-03-01 applied\n## Wallace — Dev\n- 2026-03-01 applied\n## Wallace — QA\n- 2026-03-02 applied\n"
+            "a.md":
+                "## Tyrell Corp — Replicant QA\n- 2026-03-01 applied\n## Wallace — Dev\n- 2026-03-01 applied\n## Wallace — QA\n- 2026-03-02 applied\n"
         ])
         #expect(try JournalEditor.resolve("Tyrell", in: j.applications).get().slug == "tyrell-corp-replicant-qa")
         #expect(try JournalEditor.resolve("tyr", in: j.applications).get().slug == "tyrell-corp-replicant-qa")
@@ -213,11 +226,15 @@ import Testing
         let app = try #require(j.applications.first)
         let between = JournalEditor.insertion(
             "2026-03-05 follow-up", into: Array(text.utf8), after: app, date: CivilDate(iso: "2026-03-05"))
-        #expect(String(decoding: between.bytes, as: UTF8.self) == "## A — B\n- 2026-03-01 applied\n- 2026-03-05 follow-up\n- 2026-03-10 reply\n")
+        #expect(
+            String(decoding: between.bytes, as: UTF8.self)
+                == "## A — B\n- 2026-03-01 applied\n- 2026-03-05 follow-up\n- 2026-03-10 reply\n")
         #expect(between.line == 3)
         let first = JournalEditor.insertion(
             "2026-02-20 note", into: Array(text.utf8), after: app, date: CivilDate(iso: "2026-02-20"))
-        #expect(String(decoding: first.bytes, as: UTF8.self) == "## A — B\n- 2026-02-20 note\n- 2026-03-01 applied\n- 2026-03-10 reply\n")
+        #expect(
+            String(decoding: first.bytes, as: UTF8.self)
+                == "## A — B\n- 2026-02-20 note\n- 2026-03-01 applied\n- 2026-03-10 reply\n")
         #expect(first.line == 2)
     }
 

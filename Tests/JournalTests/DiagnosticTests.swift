@@ -15,7 +15,8 @@ import Testing
         let j = journal(["a.md": "## A — B\n- 2026-01-01 24:00 interview\n"])
         #expect(
             printed(j) == [
-                "journal/a.md:1:4: warning: no dated events: this application counts in no figure until it has one ('- YYYY-MM-DD applied')", "journal/a.md:2:14: error: invalid time '24:00' (use 00:00 to 23:59, or 1am to 12pm)",
+                "journal/a.md:1:4: warning: no dated events: this application counts in no figure until it has one ('- YYYY-MM-DD applied')",
+                "journal/a.md:2:14: error: invalid time '24:00' (use 00:00 to 23:59, or 1am to 12pm)",
             ])
     }
 
@@ -86,14 +87,19 @@ import Testing
     @Test func errorsAfterLongFrontMatterPointAtTheFileLine() {
         let text =
             "---\ncompany: Acme\nrole: Dev\nsource: a\nlocation: b\nlink: c\ncontact: d\nsalary: e\ntags: [x]\nprivate: false\n---\n\n- 2026-13-01 applied\n"
-        #expect(printed(journal(["a.md": text])) == ["journal/a.md:1:1: warning: no dated events: this application counts in no figure until it has one ('- YYYY-MM-DD applied')", "journal/a.md:13:3: error: invalid date '2026-13-01'"])
+        #expect(
+            printed(journal(["a.md": text])) == [
+                "journal/a.md:1:1: warning: no dated events: this application counts in no figure until it has one ('- YYYY-MM-DD applied')",
+                "journal/a.md:13:3: error: invalid date '2026-13-01'",
+            ])
     }
 
     @Test func unknownPropertiesAreWarningsAtTheKey() {
         let a = journal(["a.md": "---\ncompany: Acme\nrole: Dev\nmood: hopeful\n---\n"])
         #expect(
             printed(a) == [
-                "journal/a.md:1:1: warning: no dated events: this application counts in no figure until it has one ('- YYYY-MM-DD applied')", "journal/a.md:4:1: warning: unknown property 'mood' (known: \(ApplicationProperty.knownList))",
+                "journal/a.md:1:1: warning: no dated events: this application counts in no figure until it has one ('- YYYY-MM-DD applied')",
+                "journal/a.md:4:1: warning: unknown property 'mood' (known: \(ApplicationProperty.knownList))",
             ])
         let b = journal(["b.md": "## Acme — Dev\nsource: x · mood: fine\n- 2026-01-01 applied\n"])
         #expect(printed(b) == ["journal/b.md:2:14: warning: unknown property 'mood' (known: \(ApplicationProperty.knownList))"])
@@ -101,7 +107,11 @@ import Testing
 
     @Test func privateMustBeABoolean() {
         let a = journal(["a.md": "---\ncompany: Acme\nprivate: maybe\n---\n"])
-        #expect(printed(a) == ["journal/a.md:1:1: warning: no dated events: this application counts in no figure until it has one ('- YYYY-MM-DD applied')", "journal/a.md:3:1: error: 'private' must be true or false"])
+        #expect(
+            printed(a) == [
+                "journal/a.md:1:1: warning: no dated events: this application counts in no figure until it has one ('- YYYY-MM-DD applied')",
+                "journal/a.md:3:1: error: 'private' must be true or false",
+            ])
     }
 
     @Test func duplicateApplicationsAreAnError() {

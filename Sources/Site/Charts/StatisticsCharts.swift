@@ -120,7 +120,8 @@ enum StatisticsCharts {
             let x = 30 + Double(i) * slot + slot * 0.15
             let monday = week.week.monday
             svg.rect(
-                x: x, y: 160 - ha, w: slot * 0.7, h: ha, cls: "bar", title: "Week of \(Format.short(monday)): \(week.applied) applied")
+                x: x, y: 160 - ha, w: slot * 0.7, h: ha, cls: "bar",
+                title: "Week of \(Format.short(monday)): \(week.applied) applied")
             svg.rect(
                 x: x, y: 160 - ha - ho, w: slot * 0.7, h: ho, cls: "bar second",
                 title: "Week of \(Format.short(monday)): \(week.other) other")

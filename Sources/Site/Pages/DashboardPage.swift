@@ -38,7 +38,10 @@ enum DashboardPage {
         let first = stats.firstResponse
         let offers = stats.funnel.offer
         context["headline"] = [
-            ["value": .string(String(stats.applications)), "label": .string(stats.applications == 1 ? "application" : "applications")],
+            [
+                "value": .string(String(stats.applications)),
+                "label": .string(stats.applications == 1 ? "application" : "applications"),
+            ],
             [
                 "value": .string(Format.percent(first.rate)), "label": "answered",
                 "detail": .string("(\(first.responded) of \(first.eligible))"),
@@ -60,14 +63,18 @@ enum DashboardPage {
                 "name": .string(current.period.name),
                 "href": .string(SitePath.link(from: path, to: StatsPage.periodPath(current.period))),
                 "applications": .string(Format.count(current.figures.applications, "application")),
-                "answered": .string(Format.share(current.figures.firstResponse.responded, of: current.figures.firstResponse.eligible)),
+                "answered": .string(
+                    Format.share(current.figures.firstResponse.responded, of: current.figures.firstResponse.eligible)),
             ]
         }
         // This week's work-search count against the minimum, when one is set (not in public builds).
-        if !model.options.isPublic, let minimum = stats.workSearch.settings.minimumPerWeek, let week = stats.workSearch.weeks.last {
+        if !model.options.isPublic, let minimum = stats.workSearch.settings.minimumPerWeek, let week = stats.workSearch.weeks.last
+        {
             let counted = stats.workSearch.settings.distinctDays ? week.days : week.activities.count
             context["workSearch"] = [
-                "count": .string(stats.workSearch.settings.distinctDays ? Format.count(counted, "day") : Format.count(counted, "activity", plural: "activities")),
+                "count": .string(
+                    stats.workSearch.settings.distinctDays
+                        ? Format.count(counted, "day") : Format.count(counted, "activity", plural: "activities")),
                 "minimum": .int(minimum), "short": .bool(week.short == true),
                 "href": .string(SitePath.link(from: path, to: ReportPage.path)),
             ]
@@ -81,7 +88,8 @@ enum DashboardPage {
                     "date": .string(action.due.description), "day": .string(Format.short(action.due)),
                     "company": .string(action.company),
                     "href": .string(SitePath.link(from: path, to: SitePath.application(action.application))),
-                    "what": .string(action.event.map(Format.kindLabel) ?? ""), "time": orNull(action.subject?.date == action.due ? action.subject?.time?.description : nil),
+                    "what": .string(action.event.map(Format.kindLabel) ?? ""),
+                    "time": orNull(action.subject?.date == action.due ? action.subject?.time?.description : nil),
                     "relative": .string(Format.relative(action.due, today: today)),
                 ]
             })

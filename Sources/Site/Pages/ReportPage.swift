@@ -43,7 +43,8 @@ enum ReportPage {
             }.map { item -> Row in
                 guard let slug = item.application, let fact = model.factsBySlug[slug] else {
                     return Row(
-                        date: item.date, time: item.time, activity: item.text.isEmpty ? "Activity" : item.text.printableLine, employer: "",
+                        date: item.date, time: item.time, activity: item.text.isEmpty ? "Activity" : item.text.printableLine,
+                        employer: "",
                         position: "", method: "", contact: "", address: "", phone: "", reference: "", result: "", href: nil)
                 }
                 let app = fact.application
@@ -80,7 +81,8 @@ enum ReportPage {
         context["range"] = .string(
             weeks.isEmpty
                 ? "no activities yet"
-                : "\(Format.long(from ?? weeks.last!.0.week.monday)) to \(Format.long(to ?? min(weeks.first!.0.week.sunday, model.today)))")
+                : "\(Format.long(from ?? weeks.last!.0.week.monday)) to \(Format.long(to ?? min(weeks.first!.0.week.sunday, model.today)))"
+        )
         context["hasWeeks"] = .bool(!weeks.isEmpty)
         context["csvHref"] = .string(SitePath.link(from: path, to: "data/work-search.csv"))
         context["weeks"] = .array(

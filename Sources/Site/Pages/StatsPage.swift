@@ -23,13 +23,15 @@ enum StatsPage {
             "kept": .string(
                 judged == 0
                     ? "No promised date has passed yet."
-                    : "Employers who named a date kept it \(e.met) of \(judged) times (\(e.late) answered late, \(e.missed) not at all)."),
+                    : "Employers who named a date kept it \(e.met) of \(judged) times (\(e.late) answered late, \(e.missed) not at all)."
+            ),
         ]
         context["periods"] = .array(
             s.periods.map { p in
                 [
                     "name": .string(p.period.name), "href": .string(SitePath.link(from: path, to: periodPath(p.period))),
-                    "range": .string(range(p.period)), "applications": .string(Format.count(p.figures.applications, "application")),
+                    "range": .string(range(p.period)),
+                    "applications": .string(Format.count(p.figures.applications, "application")),
                 ]
             })
         context["hasPeriods"] = .bool(!s.periods.isEmpty)
@@ -150,7 +152,6 @@ enum StatsPage {
                 }),
         ]
     }
-
 
     static func waits(
         _ w: WaitFigures, id: String, title: String, rateLabel: String, what: String, histogramTitle: String,
