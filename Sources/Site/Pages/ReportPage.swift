@@ -67,7 +67,10 @@ enum ReportPage {
         }
     }
 
-    static func context(_ model: SiteModel, from: CivilDate? = nil, to: CivilDate? = nil, path: String = path) -> TemplateValue {
+    /// The page's context; `standalone` (for `followup report`) links nothing else of the site.
+    static func context(
+        _ model: SiteModel, from: CivilDate? = nil, to: CivilDate? = nil, path: String = path, standalone: Bool = false
+    ) -> TemplateValue {
         var context = model.frame(path: path, title: "Work-search log", kind: "report")
         let settings = model.stats.workSearch.settings
         let person = model.journal.config.author ?? model.journal.config.title
@@ -78,13 +81,9 @@ enum ReportPage {
         context["hasMinimum"] = .bool(settings.minimumPerWeek != nil)
         context["minimum"] = .int(settings.minimumPerWeek ?? 0)
         context["distinctDays"] = .bool(settings.distinctDays)
-        context["range"] = .string(
-            weeks.isEmpty
-                ? "no activities yet"
-                : "\(Format.long(from ?? weeks.last!.0.week.monday)) to \(Format.long(to ?? min(weeks.first!.0.week.sunday, model.today)))"
-        )
         context["hasWeeks"] = .bool(!weeks.isEmpty)
-        context["csvHref"] = .string(SitePath.link(from: path, to: "data/work-search.csv"))
+        context["csvHref"] = standalone ? .null : .string(SitePath.link(from: path, to: "data/work-search.csv"))
+        context["range"] = .string(rangeText(weeks.map(\.0), from: from, to: to, today: model.today))
         context["weeks"] = .array(
             weeks.map { week, rows in
                 let counted = settings.distinctDays ? week.days : week.activities.count
@@ -102,7 +101,7 @@ enum ReportPage {
                                 "position": .string(row.position), "method": .string(row.method),
                                 "contact": .string(row.contact), "address": .string(row.address), "phone": .string(row.phone),
                                 "reference": .string(row.reference), "result": .string(row.result),
-                                "href": row.href.map { .string(SitePath.link(from: path, to: $0)) } ?? .null,
+                                "href": standalone ? .null : row.href.map { .string(SitePath.link(from: path, to: $0)) } ?? .null,
                             ]
                         }),
                 ]
@@ -110,9 +109,17 @@ enum ReportPage {
         return .object(context)
     }
 
+    /// "Feb 2, 2026 to Mar 8, 2026": the range asked for, else the log's weeks up to today.
+    static func rangeText(_ weeks: [WorkSearchWeek], from: CivilDate?, to: CivilDate?, today: CivilDate) -> String {
+        guard let newest = weeks.first, let oldest = weeks.last else { return "no activities yet" }
+        return "\(Format.long(from ?? oldest.week.monday)) to \(Format.long(to ?? min(newest.week.sunday, today)))"
+    }
+
+    static var csvHeaderLine: String { (["Week"] + columns + ["Time"]).map(DataExports.field).joined(separator: ",") }
+
     /// data/work-search.csv: the same rows, oldest first, one line each.
     static func csv(_ model: SiteModel, from: CivilDate? = nil, to: CivilDate? = nil) -> String {
-        var out = (["Week"] + columns + ["Time"]).map(DataExports.field).joined(separator: ",") + "\r\n"
+        var out = csvHeaderLine + "\r\n"
         for (week, rows) in weeks(model, from: from, to: to).reversed() {
             for row in rows {
                 out +=

@@ -67,6 +67,8 @@ final class SiteModel: @unchecked Sendable {
         articlesByTopic = byTopic
         site = [
             "title": .string(journal.config.title), "author": orNull(journal.config.author),
+            "authorEndsSentence": .bool(
+                journal.config.author.map { $0.hasSuffix(".") || $0.hasSuffix("!") || $0.hasSuffix("?") } ?? false),
             "today": .string(Format.long(options.today)), "applicationCount": .int(stats.applications),
         ]
         let items = Self.navigation.filter { !options.isPublic || $0.kind != "report" }
