@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "Followup",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "followup", targets: ["followup"]),
     ],
@@ -12,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
+        // CSV reading for `followup import` (RFC 4180, any one-scalar separator, exact row numbers).
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
         // cmark-gfm, the system C library (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -30,10 +31,13 @@ let package = Package(
         // Mustache templates compiled for speed; swift-mustache stays as the reference its tests compare with.
         .target(name: "Templates"),
         .target(name: "Serve", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
+        // `followup import`: spreadsheets, trackers' exports and LinkedIn's archive into a journal file.
+        .target(name: "Import", dependencies: ["Journal", .product(name: "CSV", package: "CSV.swift")]),
         .executableTarget(
             name: "followup",
             dependencies: [
-                "Journal", "Analytics", "Site", "Serve", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Journal", "Analytics", "Site", "Serve", "Import",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "followup-embed-theme"),
@@ -53,6 +57,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ServeTests", dependencies: ["Serve"]),
+        .testTarget(name: "ImportTests", dependencies: ["Import", "Journal", "Analytics", "Site", "Corpus"]),
         .testTarget(name: "FollowupTests", dependencies: ["followup"]),
     ]
 )

@@ -213,3 +213,23 @@ struct EventLikeLine {
         return tie ? nil : best?.year
     }
 }
+
+/// Dates as spreadsheets and trackers write them, for `followup import`: the same shapes the
+/// reader recognises in event-like lines, with an optional time after a space or a comma.
+public enum DateText {
+    /// The date and time of a whole cell (`2026-03-04`, `3/4/26, 9:41 AM`, `March 4, 2026 14:00`),
+    /// or nil when the cell holds anything else, or a date without a year.
+    public static func cell(_ text: String, dayFirst: Bool) -> (date: CivilDate, time: ClockTime?)? {
+        let trimmed = text.trimmingWhitespace
+        guard let found = EventLikeLine.detect(Substring(trimmed), dayFirst: dayFirst), let date = found.date else { return nil }
+        guard trimmed.first.map({ $0.isNumber || $0.isLetter }) ?? false else { return nil }
+        // Nothing may follow but a time, after a space (which `detect` took) or a comma.
+        var rest = found.rest.trimmingWhitespace
+        if rest.isEmpty { return (date, found.time) }
+        guard found.time == nil, rest.hasPrefix(",") else { return nil }
+        rest = String(rest.dropFirst()).trimmingWhitespace
+        let bytes = Array(rest.utf8)
+        guard let token = EventLine.timeToken(bytes, at: 0), token.end == bytes.count, let time = token.time else { return nil }
+        return (date, time)
+    }
+}

@@ -8,6 +8,8 @@ struct Followup: AsyncParsableCommand {
         commandName: "followup",
         abstract: "Turn a Markdown job-search journal into a personal dashboard.",
         version: "0.1.0",
-        subcommands: [Check.self, Stats.self, Build.self, ServeCommand.self, New.self, Add.self, Report.self, Init.self]
+        subcommands: [
+            Check.self, Stats.self, Build.self, ServeCommand.self, New.self, Add.self, Report.self, ImportCommand.self, Init.self,
+        ]
     )
 }
