@@ -32,7 +32,7 @@ public struct Action: Sendable, Hashable {
     var order: Int
 }
 
-/// Builds the action queue of statistics.md from each application's facts.
+/// Builds the action queue of docs/statistics.md from each application's facts.
 public enum ActionQueue {
     public static func actions(
         _ all: [ApplicationFacts], policy: Policy, timeZone: TimeZone, today: CivilDate, articles: [Article]

@@ -1,6 +1,6 @@
 import Journal
 
-/// The derived status of an application as of today (journal-format.md): exactly one each.
+/// The derived status of an application as of today (docs/journal.md): exactly one each.
 public enum Status: String, Sendable, CaseIterable, Hashable {
     case waiting, active, silent, offer, accepted, declined, rejected, withdrew, ghosted
 }

@@ -2,7 +2,7 @@ import Journal
 
 /// What an employer said about when they would answer (an `expect` event), and whether they did.
 ///
-/// capture-and-insight.md section 3: the expected date is the first `YYYY-MM-DD` in the note,
+/// docs/journal.md: the expected date is the first `YYYY-MM-DD` in the note,
 /// else the event's own date; the window of answers starts at the `expect` itself when the note
 /// names the date, else after the latest candidate- or meeting-side event before it.
 public struct Expectation: Sendable, Hashable {

@@ -1,6 +1,6 @@
 import Journal
 
-/// The stages of the search as counted over eligible applications (capture-and-insight.md
+/// The stages of the search as counted over eligible applications (docs/statistics.md
 /// section 5): each stage on its own, so an offer that came without a meeting counts in `offer`.
 public struct Funnel: Sendable, Hashable {
     public var applied = 0

@@ -1,7 +1,7 @@
 import Foundation
 import Journal
 
-/// Every figure of statistics.md for one journal as of one day: what stats.json and the pages show.
+/// Every figure of docs/statistics.md for one journal as of one day: what stats.json and the pages show.
 public struct Statistics: Sendable {
     public var today: CivilDate
     public var applications: Int

@@ -1,6 +1,6 @@
 import Journal
 
-/// stats.json: the exact schema of statistics.md, shared by `followup stats --json` and the site.
+/// stats.json: the exact schema of docs/statistics.md, shared by `followup stats --json` and the site.
 public enum StatsJSON {
     public static func value(_ stats: Statistics) -> JSONValue {
         .object([

@@ -31,7 +31,7 @@ public enum DayFigure: Sendable, Hashable {
     }
 }
 
-/// Mean, median and 90th percentile of observed durations, as statistics.md defines them.
+/// Mean, median and 90th percentile of observed durations, as docs/statistics.md defines them.
 public enum Summary {
     public static func mean(_ values: [Int]) -> Double? {
         values.isEmpty ? nil : Double(values.reduce(0, +)) / Double(values.count)

@@ -22,7 +22,7 @@ public struct WorkSearchWeek: Sendable {
     public var short: Bool?
 }
 
-/// The weekly proof of a job search (work-search.md): every `applied`, `screen`, `interview`,
+/// The weekly proof of a job search (docs/statistics.md): every `applied`, `screen`, `interview`,
 /// `follow-up` and activity dated on or before today, by ISO week from the first one to today.
 public struct WorkSearchLog: Sendable {
     public var weeks: [WorkSearchWeek]

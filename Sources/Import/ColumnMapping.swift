@@ -40,7 +40,7 @@ public enum ImportField: Sendable, Hashable {
         String(header.lowercased().filter { $0 != " " && $0 != "_" && $0 != "-" && $0 != "\t" })
     }
 
-    /// The header synonyms of import-and-mail.md, by compared key.
+    /// The header synonyms of README.md, by compared key.
     static let synonyms: [String: ImportField] = {
         var table: [String: ImportField] = [:]
         func add(_ field: ImportField, _ names: [String]) { for name in names { table[key(name)] = field } }

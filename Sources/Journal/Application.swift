@@ -8,7 +8,7 @@ public struct Application: Sendable, Hashable {
     public var contact: String?
     public var salary: String?
     /// The employer's postal or web address, phone, the job's reference number and how you
-    /// applied or made contact (work-search.md).
+    /// applied or made contact (docs/statistics.md).
     public var address: String?
     public var phone: String?
     public var reference: String?
@@ -61,7 +61,7 @@ public struct Application: Sendable, Hashable {
     /// The name of the site.yml `companies:` group this company belongs to, if any.
     public var companyGroup: String?
 
-    /// The company as statistics compare it (capture-and-insight.md section 2): its group's key,
+    /// The company as statistics compare it (docs/journal.md): its group's key,
     /// else its own, without punctuation or a legal-form word.
     public var companyKey: String { TextKey.company(companyGroup ?? company) }
 

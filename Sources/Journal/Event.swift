@@ -37,7 +37,7 @@ public struct Event: Sendable, Hashable {
 }
 
 extension Array where Element == Event {
-    /// Puts events in event order (journal-format.md): untimed events inherit the time of the
+    /// Puts events in event order (docs/journal.md): untimed events inherit the time of the
     /// nearest timed event written above them on the same day, then a stable sort by date and time.
     public func inEventOrder() -> [Event] {
         var written = self.sorted { $0.writtenIndex < $1.writtenIndex }

@@ -10,7 +10,7 @@ public enum EventKind: String, Sendable, CaseIterable, Hashable, Codable {
     /// A date by which the employer said they would answer (or an offer's deadline).
     case expect
 
-    /// Who acted: the reader of statistics.md counts "employer contact" from this.
+    /// Who acted: the reader of docs/statistics.md counts "employer contact" from this.
     public enum Side: String, Sendable {
         case candidate, employer, meeting, neutral
     }

@@ -306,7 +306,7 @@ struct JournalFileReader {
         }
     }
 
-    // MARK: Activities (work-search.md)
+    // MARK: Activities (docs/statistics.md)
 
     /// The `## Activities` section of a shared file: dated items that are not applications.
     private mutating func readActivities(_ blocks: [MarkdownNode]) {

@@ -50,7 +50,7 @@ public struct WorkSearchSettings: Sendable, Hashable {
     public init() {}
 }
 
-/// site.yml: the site's settings and the policy, with every default of journal-format.md.
+/// site.yml: the site's settings and the policy, with every default of docs/journal.md.
 public struct SiteConfig: Sendable, Hashable {
     public var title = "My job search"
     public var author: String?

@@ -16,7 +16,7 @@ public enum TextKey {
         return text.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping.lowercased()
     }
 
-    /// Legal-form words dropped from the end of a company key (capture-and-insight.md section 2).
+    /// Legal-form words dropped from the end of a company key (docs/journal.md).
     static let legalForms: Set<String> = [
         "inc", "incorporated", "llc", "ltd", "limited", "corp", "corporation", "co", "company", "gmbh", "ag", "sa", "sas",
         "bv", "nv", "plc", "oy", "ab", "as", "srl", "spa", "pty", "pvt",
@@ -61,7 +61,7 @@ public enum TextKey {
     }
 }
 
-/// The slug rule of journal-format.md: NFKD, no combining marks, lower case, `a-z0-9` runs joined by `-`,
+/// The slug rule of docs/journal.md: NFKD, no combining marks, lower case, `a-z0-9` runs joined by `-`,
 /// cut to 80 characters; `fallback` when nothing is left.
 public enum Slug {
     public static let maxLength = 80

@@ -9,7 +9,7 @@ struct Stats: AsyncParsableCommand {
 
     @OptionGroup var options: ContentOptions
 
-    @Flag(help: "Print stats.json (the schema of statistics.md) instead of a table.")
+    @Flag(help: "Print stats.json (the schema of docs/statistics.md) instead of a table.")
     var json = false
 
     @Flag(help: "As a public build: private applications left out, companies pseudonymised.")

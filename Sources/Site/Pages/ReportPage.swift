@@ -2,7 +2,7 @@ import Analytics
 import Journal
 import Templates
 
-/// The work-search log (work-search.md): one table per ISO week, newest first, each row an
+/// The work-search log (docs/statistics.md): one table per ISO week, newest first, each row an
 /// activity with what a benefit office asks for, and the application's status at the week's end.
 /// Only in ordinary builds: it names people and places.
 enum ReportPage {

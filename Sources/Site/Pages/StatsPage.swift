@@ -2,7 +2,7 @@ import Analytics
 import Journal
 import Templates
 
-/// Every figure of statistics.md, with its charts and a line on how it is computed.
+/// Every figure of docs/statistics.md, with its charts and a line on how it is computed.
 enum StatsPage {
     static let path = "stats/index.html"
 
