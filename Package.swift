@@ -33,10 +33,12 @@ let package = Package(
         .target(name: "Serve", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
         // `followup import`: spreadsheets, trackers' exports and LinkedIn's archive into a journal file.
         .target(name: "Import", dependencies: ["Journal", .product(name: "CSV", package: "CSV.swift")]),
+        // `followup mail`: events suggested from a local mailbox (mbox, Maildir, .eml), offline.
+        .target(name: "Mail", dependencies: ["Journal", "Analytics"]),
         .executableTarget(
             name: "followup",
             dependencies: [
-                "Journal", "Analytics", "Site", "Serve", "Import",
+                "Journal", "Analytics", "Site", "Serve", "Import", "Mail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +59,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ServeTests", dependencies: ["Serve"]),
+        .testTarget(name: "MailTests", dependencies: ["Mail", "Journal", "Analytics", "Corpus"]),
         .testTarget(name: "ImportTests", dependencies: ["Import", "Journal", "Analytics", "Site", "Corpus"]),
         .testTarget(name: "FollowupTests", dependencies: ["followup"]),
     ]

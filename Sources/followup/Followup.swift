@@ -9,7 +9,9 @@ struct Followup: AsyncParsableCommand {
         abstract: "Turn a Markdown job-search journal into a personal dashboard.",
         version: "0.1.0",
         subcommands: [
-            Check.self, Stats.self, Build.self, ServeCommand.self, New.self, Add.self, Report.self, ImportCommand.self, Init.self,
+            Check.self, Stats.self, Build.self, ServeCommand.self, New.self, Add.self, Report.self, ImportCommand.self,
+            MailCommand.self,
+            Init.self,
         ]
     )
 }
