@@ -17,7 +17,9 @@ public final class DevServer: Sendable {
         } else {
             address = try sockaddr_in.inet(ip4: host == "localhost" ? "127.0.0.1" : host, port: port)
         }
-        server = HTTPServer(address: address, timeout: 30, logger: .disabled, handler: DevHandler(files: files, hub: hub))
+        server = HTTPServer(
+            address: address, timeout: 30, logger: .disabled,
+            handler: DevHandler(files: files, hub: hub, hosts: HostCheck(bound: host)))
     }
 
     static func serveFile(_ request: HTTPRequest, files: StaticFiles, hub: ReloadHub) async -> HTTPResponse {
@@ -95,8 +97,15 @@ public final class DevServer: Sendable {
 struct DevHandler: HTTPHandler {
     let files: StaticFiles
     let hub: ReloadHub
+    let hosts: HostCheck
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        // DNS rebinding: a web page whose name now points at 127.0.0.1 sends its own name as Host.
+        guard hosts.allows(request.headers[.host]) else {
+            return HTTPResponse(
+                statusCode: .forbidden, headers: [.contentType: "text/plain"],
+                body: Data("Forbidden: this server answers only to localhost and its own address\n".utf8))
+        }
         let path = request.target.path(percentEncoded: true)
         let special = files.prefix + "__followup/"
         guard path.hasPrefix(special) else { return await DevServer.serveFile(request, files: files, hub: hub) }

@@ -42,6 +42,23 @@ public struct OutputWriter {
         public var description: String
     }
 
+    /// A commit that could not move every file: whether Output was put back as it was.
+    public struct CommitFailure: Error, CustomStringConvertible {
+        public var reason: String
+        public var restored: Bool
+        public var description: String {
+            restored
+                ? "\(reason) (every file moved so far was put back)"
+                : "\(reason); Output is partly updated and could not be put back: build again once the cause is fixed"
+        }
+    }
+
+    /// Creates the folders above `path` (inside the staging folder).
+    static func makeFolders(for path: String) {
+        try? FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    }
+
     /// Why Followup must not write into `output`, or nil when it may.
     public static func refusal(output: URL, content: URL, theme: URL?) -> String? {
         let out = output.standardizedFileURL.resolvingSymlinksInPath().path
@@ -160,34 +177,54 @@ public struct OutputWriter {
         var moved = Set<String>()
         let staged = staging.staged.sorted()
         report.written = staged
-        for path in staged {
-            if let top = Self.topFolder(path), moved.contains(String(top)) { continue }
-            var prefix = ""
-            var done = false
-            for component in path.split(separator: "/").dropLast() {
-                prefix += (prefix.isEmpty ? "" : "/") + component
-                if moved.contains(prefix) {
-                    done = true
-                    break
+        // Every move can be undone: a file it replaces is first moved aside into the staging
+        // folder. When a move fails (permissions, another file system mounted inside Output), the
+        // moves done so far are undone in reverse, so Output is as it was, and the build says so.
+        var undo: [(from: String, to: String)] = []
+        let previous = staging.folder + "/.previous"
+        do {
+            for path in staged {
+                if let top = Self.topFolder(path), moved.contains(String(top)) { continue }
+                var prefix = ""
+                var done = false
+                for component in path.split(separator: "/").dropLast() {
+                    prefix += (prefix.isEmpty ? "" : "/") + component
+                    if moved.contains(prefix) {
+                        done = true
+                        break
+                    }
+                    if missingFolders.contains(prefix) {
+                        try moveFile(staging.folder + "/" + prefix, root + "/" + prefix)
+                        undo.append((root + "/" + prefix, staging.folder + "/" + prefix))
+                        moved.insert(prefix)
+                        done = true
+                        break
+                    }
                 }
-                if missingFolders.contains(prefix) {
-                    try moveFile(staging.folder + "/" + prefix, root + "/" + prefix)
-                    moved.insert(prefix)
-                    done = true
-                    break
+                if !done {
+                    let target = root + "/" + path
+                    if Self.kind(target) == .file {
+                        let aside = previous + "/" + path
+                        Self.makeFolders(for: aside)
+                        try Self.move(target, aside)
+                        undo.append((aside, target))
+                    }
+                    try moveFile(staging.folder + "/" + path, target)
+                    undo.append((target, staging.folder + "/" + path))
                 }
             }
-            if !done { try moveFile(staging.folder + "/" + path, root + "/" + path) }
+        } catch {
+            var restored = true
+            for step in undo.reversed() where rename(step.from, step.to) != 0 { restored = false }
+            if restored { try? writeManifest(manifest.text, at: manifestPath) }
+            throw CommitFailure(reason: "\(error)", restored: restored)
         }
         report.unchanged = staging.unchanged
 
-        for path in manifest.files.sorted() where !files.contains(path) {
-            let target = root + "/" + path
-            if Self.kind(target) == .file || Self.kind(target) == .symlink {
-                unlink(target)
-                report.removed.append(path)
-                Self.removeEmptyFolders(above: path, in: output)
-            }
+        // A manifest of the old format (one raw path a line) cannot tell a name holding a line
+        // break from two names: nothing is removed on its word.
+        for path in manifest.files.sorted() where !files.contains(path) && !manifest.isLegacy {
+            if Self.removeWithoutFollowing(path, below: root) { report.removed.append(path) }
         }
 
         var foreign = manifest.foreign
@@ -322,14 +359,31 @@ public struct OutputWriter {
         return result
     }
 
-    static func removeEmptyFolders(above path: String, in output: URL) {
-        var components = path.split(separator: "/").dropLast()
-        while !components.isEmpty {
-            let folder = output.appendingPathComponent(components.joined(separator: "/"))
-            guard (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty == true else { return }
-            rmdir(folder.path)
-            components = components.dropLast()
+    /// Removes Output's file (or symlink) at `path`, and the folders it leaves empty, opening every
+    /// folder on the way with O_NOFOLLOW: a symbolic link at any level stops the removal, so it can
+    /// never reach outside Output.
+    static func removeWithoutFollowing(_ path: String, below root: String) -> Bool {
+        let components = path.split(separator: "/").map(String.init)
+        guard let name = components.last, !components.isEmpty else { return false }
+        var folders: [Int32] = []
+        defer { for fd in folders { close(fd) } }
+        let top = open(root, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard top >= 0 else { return false }
+        folders.append(top)
+        for component in components.dropLast() {
+            let next = openat(folders.last!, component, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard next >= 0 else { return false }
+            folders.append(next)
         }
+        var info = stat()
+        guard fstatat(folders.last!, name, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT != S_IFDIR,
+            unlinkat(folders.last!, name, 0) == 0
+        else { return false }
+        // Folders left empty go too (rmdir fails on any that still hold something).
+        for index in stride(from: components.count - 2, through: 0, by: -1) {
+            guard unlinkat(folders[index], components[index], AT_REMOVEDIR) == 0 else { break }
+        }
+        return true
     }
 }
 
@@ -338,32 +392,74 @@ struct Manifest {
     var files: Set<String>
     var foreign: Set<String>
 
+    /// Read from the old format, whose names cannot be trusted to be whole.
+    var isLegacy = false
+
+    static let header = "# followup manifest 2: files written by Followup, percent-encoded; it removes only these. Do not edit."
+
     static func read(_ path: String) -> Manifest {
         guard OutputWriter.kind(path) == .file, let data = FileManager.default.contents(atPath: path) else {
             return Manifest(files: [], foreign: [])
         }
         var manifest = Manifest(files: [], foreign: [])
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        manifest.isLegacy = lines.first.map { $0 != header } ?? false
+        for line in lines.dropFirst() {
             let parts = line.split(separator: "\t", maxSplits: 1)
-            guard parts.count == 2, SitePath.isContained(String(parts[1])) else { continue }
-            if parts[0] == "file" { manifest.files.insert(String(parts[1])) }
-            if parts[0] == "foreign" { manifest.foreign.insert(String(parts[1])) }
+            guard parts.count == 2 else { continue }
+            let name = manifest.isLegacy ? String(parts[1]) : decode(parts[1])
+            guard let name, SitePath.isContained(name) else { continue }
+            if parts[0] == "file" { manifest.files.insert(name) }
+            if parts[0] == "foreign" { manifest.foreign.insert(name) }
         }
         return manifest
     }
 
+    /// A name with `%`, control characters and non-ASCII bytes as `%XX`: one line, one name.
+    static func encode(_ name: String) -> String {
+        var out = ""
+        for byte in name.utf8 {
+            if byte <= 0x20 || byte == 0x25 || byte >= 0x7F {
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded
+            } else {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return out
+    }
+
+    static func decode(_ text: Substring) -> String? {
+        var bytes: [UInt8] = []
+        var iterator = Array(text.utf8).makeIterator()
+        while let byte = iterator.next() {
+            if byte == 0x25 {
+                guard let a = iterator.next(), let b = iterator.next(), let value = UInt8(String(decoding: [a, b], as: UTF8.self), radix: 16)
+                else { return nil }
+                bytes.append(value)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
     var text: String {
-        var text = "# Files written by Followup; it removes only these. Do not edit.\n"
+        var text = Self.header + "\n"
         for path in files.sorted() {
             text += "file\t"
-            text += path
+            text += Self.encode(path)
             text += "\n"
         }
         for path in foreign.sorted() {
             text += "foreign\t"
-            text += path
+            text += Self.encode(path)
             text += "\n"
         }
         return text
     }
+}
+
+extension String {
+    /// Two hex digits.
+    fileprivate var leftPadded: String { count == 1 ? "0" + self : self }
 }

@@ -20,6 +20,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         try site.validate(options)
+        if !HostCheck.isLoopback(host) {
+            FileHandle.standardError.write(
+                Data(
+                    "warning: --host \(host) puts your private journal (contacts, notes, salaries) on the network for anyone who can reach this machine; use --public, or serve on 127.0.0.1\n"
+                        .utf8))
+        }
         let prefix = Self.pathPrefix(site.baseURL)
         let server = try DevServer(
             root: URL(fileURLWithPath: site.output), prefix: prefix, host: host, port: port)
@@ -94,7 +100,14 @@ actor Rebuilder {
     func rebuild() async {
         let started = Date()
         let outcome = site.attempt(content, caches: caches)
-        let diagnostics = outcome.diagnostics.map(\.description)
+        var diagnostics = outcome.diagnostics.map(\.description)
+        // A public site names no file: diagnostics quote private applications' paths and text.
+        if site.public && !diagnostics.isEmpty {
+            let errors = outcome.diagnostics.filter(\.isError).count
+            diagnostics = [
+                "note: the journal has \(errors) error\(errors == 1 ? "" : "s") and \(outcome.diagnostics.count - errors) other diagnostic\(outcome.diagnostics.count - errors == 1 ? "" : "s"); a public site does not show them: run 'followup check'"
+            ]
+        }
         if let failure = outcome.failure {
             var lines = diagnostics
             if failure != "the journal has errors" { lines.append("error: \(failure)") }

@@ -35,6 +35,8 @@ struct SiteOptions: ParsableArguments {
         var report: OutputWriter.Report?
         var notes: [String] = []
         var fileCount = 0
+        /// A commit failed half way and could not be undone: Output is not as it was.
+        var outputChanged = false
     }
 
     /// Parses, computes, renders and writes, or leaves Output untouched at the first problem.
@@ -94,7 +96,9 @@ struct SiteOptions: ParsableArguments {
         } catch {
             timing.say(nil)
             caches?.rendered.discard()
-            return Outcome(diagnostics: journal.diagnostics, failure: "\(error)")
+            var outcome = Outcome(diagnostics: journal.diagnostics, failure: "\(error)")
+            outcome.outputChanged = (error as? OutputWriter.CommitFailure)?.restored == false
+            return outcome
         }
     }
 
@@ -121,7 +125,8 @@ struct SiteOptions: ParsableArguments {
             // Theme errors already read `file:line:col: error: …`; other failures get the prefix.
             let located = failure.hasPrefix("error: ") || failure.contains(": error: ")
             let detail = failure == "the journal has errors" ? "" : located ? failure + "\n" : "error: \(failure)\n"
-            FileHandle.standardError.write(Data("\(detail)Output was not changed.\n".utf8))
+            let state = outcome.outputChanged ? "Output was partly changed.\n" : "Output was not changed.\n"
+            FileHandle.standardError.write(Data((detail + state).utf8))
             throw ExitCode(1)
         }
         let report = outcome.report ?? OutputWriter.Report()

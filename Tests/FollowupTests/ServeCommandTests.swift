@@ -8,7 +8,9 @@ import Testing
 /// A raw HTTP/1.1 client, so that requests reach the server exactly as written (URL types would
 /// normalise `..` away) and a streamed body can be read as it arrives.
 enum RawHTTP {
-    static func request(port: UInt16, _ head: String, until marker: String? = nil, timeout: Double = 20) -> String {
+    static func request(
+        port: UInt16, _ head: String, until marker: String? = nil, timeout: Double = 20, host: String = "127.0.0.1"
+    ) -> String {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return "" }
         defer { close(fd) }
@@ -22,7 +24,7 @@ enum RawHTTP {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else { return "" }
-        let text = head + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        let text = head + "\r\nHost: \(host)\r\nConnection: close\r\n\r\n"
         _ = text.withCString { send(fd, $0, strlen($0), 0) }
         var received = [UInt8]()
         var buffer = [UInt8](repeating: 0, count: 65536)
@@ -158,6 +160,27 @@ enum RawHTTP {
         #expect(Date().timeIntervalSince(started) < 20)
         let long = RawHTTP.request(port: port, "GET /" + String(repeating: "a", count: 10_000) + " HTTP/1.1")
         #expect([400, 403, 404, 414, 431, 0].contains(RawHTTP.status(long)))
+    }
+
+    @Test func answersOnlyToLoopbackHostsAndPublicServeNamesNoFile() throws {
+        let folder = try Runner.project(Self.journal + "\n## Secret Employer — Dev\nprivate: true\n- 2026-02-30 applied\n")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The private application's impossible date is an error: the build fails and serve shows why.
+        let (process, port) = try start(in: folder, extra: ["--public"])
+        defer { process.terminate(); process.waitUntilExit() }
+        for host in ["evil.example", "evil.example:8000", "192.168.1.5", "127.0.0.1.evil.example"] {
+            let response = RawHTTP.request(port: port, "GET /__followup/state HTTP/1.1", host: host)
+            #expect(RawHTTP.status(response) == 403, "\(host)")
+        }
+        for host in ["127.0.0.1:\(port)", "localhost:\(port)", "[::1]:\(port)", "127.1.2.3"] {
+            #expect(RawHTTP.status(RawHTTP.request(port: port, "GET /__followup/state HTTP/1.1", host: host)) == 200, "\(host)")
+        }
+        let state = RawHTTP.request(port: port, "GET /__followup/state HTTP/1.1")
+        let errors = RawHTTP.request(port: port, "GET /__followup/errors HTTP/1.1")
+        for text in [state, errors] {
+            #expect(!text.contains("a.md") && !text.contains("Secret") && !text.contains("2026-02-30"), "\(text)")
+            #expect(text.contains("a public site does not show them"))
+        }
     }
 
     @Test func servesUnderASubPathAndStopsOnInterrupt() throws {
