@@ -28,6 +28,10 @@ public enum ContentFiles {
     public static func markdownFiles(in folder: URL, diagnostics: inout [Diagnostic], displayPrefix: String) -> [File] {
         var files: [File] = []
         var visited = Set<String>()
+        // Links are followed only while they stay inside the Content folder: a journal shared by
+        // others must not make Followup read (or publish) files from elsewhere on the machine.
+        let contentRoot = folder.deletingLastPathComponent().resolvingSymlinksInPath().path
+        let inside = { (real: String) in real == contentRoot || real.hasPrefix(contentRoot + "/") }
         var stack: [(String, String)] = [(folder.path, "")]
         while let (directory, prefix) = stack.popLast() {
             let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
@@ -44,6 +48,11 @@ public enum ContentFiles {
             for entry in FolderEntry.list(directory) ?? [] {
                 let name = entry.name
                 guard !name.hasPrefix(".") else { continue }
+                let shown = SourceLocation(file: displayPrefix + prefix + name, line: 1, column: 1)
+                guard entry.isValidName else {
+                    diagnostics.append(.warning(shown, "this name is not UTF-8; it is not read (rename it)"))
+                    continue
+                }
                 let path = directory + "/" + name
                 var isDirectory = entry.kind == .folder
                 var isFile = entry.kind == .file
@@ -51,7 +60,17 @@ public enum ContentFiles {
                     var info = stat()
                     guard stat(path, &info) == 0 else { continue }
                     isDirectory = info.st_mode & S_IFMT == S_IFDIR
-                    isFile = !isDirectory
+                    isFile = info.st_mode & S_IFMT == S_IFREG
+                    if entry.kind != .file && entry.kind != .folder {
+                        let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+                        guard inside(real) else {
+                            if isDirectory || name.hasSuffix(".md") {
+                                diagnostics.append(
+                                    .warning(shown, "this link points outside the Content folder (\(real)); it is not read"))
+                            }
+                            continue
+                        }
+                    }
                 }
                 if isDirectory {
                     stack.append((path, prefix + name + "/"))

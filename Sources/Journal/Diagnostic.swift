@@ -66,7 +66,7 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible, Co
     public var isError: Bool { severity == .error }
 
     /// `path:line:col: severity: message`
-    public var description: String { "\(location): \(severity.rawValue): \(Self.printable(message))" }
+    public var description: String { "\(Self.printable(location.description)): \(severity.rawValue): \(Self.printable(message))" }
 
     /// The description, then the hint and the fix on lines of their own: what `check` prints.
     public var rendered: String {

@@ -9,6 +9,8 @@ public struct FolderEntry: Sendable {
 
     public var name: String
     public var kind: Kind
+    /// False when the name's bytes are not UTF-8 (`name` then holds replacement characters).
+    public var isValidName = true
 
     /// The entries of the folder at `path` without "." and "..", or nil when it cannot be opened.
     public static func list(_ path: String) -> [FolderEntry]? {
@@ -16,7 +18,8 @@ public struct FolderEntry: Sendable {
         defer { closedir(handle) }
         var entries: [FolderEntry] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            let name = String(decoding: bytes, as: UTF8.self)
             if name == "." || name == ".." { continue }
             let kind: Kind
             switch Int32(entry.pointee.d_type) {
@@ -25,7 +28,7 @@ public struct FolderEntry: Sendable {
             case Int32(DT_LNK): kind = .link
             default: kind = .unknown
             }
-            entries.append(FolderEntry(name: name, kind: kind))
+            entries.append(FolderEntry(name: name, kind: kind, isValidName: String(validating: bytes, as: UTF8.self) != nil))
         }
         return entries
     }

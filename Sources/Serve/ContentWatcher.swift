@@ -21,8 +21,11 @@ public struct ContentWatcher: Sendable {
         for folder in folders {
             var stack = [folder.path]
             var seen = Set<String>()
+            // Links are followed only while they stay inside the watched folder (as the reader does).
+            let root = folder.resolvingSymlinksInPath().path
             while let directory = stack.popLast() {
-                guard seen.insert(URL(fileURLWithPath: directory).resolvingSymlinksInPath().path).inserted,
+                let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+                guard real == root || real.hasPrefix(root + "/"), seen.insert(real).inserted,
                     let names = try? FileManager.default.contentsOfDirectory(atPath: directory)
                 else { continue }
                 for name in names where !name.hasPrefix(".") {

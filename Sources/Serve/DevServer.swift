@@ -39,14 +39,27 @@ public final class DevServer: Sendable {
             }
             return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain"], body: Data("Not found\n".utf8))
         case .file(let url):
+            let type = StaticFiles.contentType(for: url)
+            var headers = HTTPHeaders([.contentType: type, .cacheControl: "no-store"])
+            if !type.hasPrefix("text/html") {
+                // Streamed from disk in small buffers: a large file is never held whole per request.
+                guard let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size]) as? Int,
+                    let body = try? HTTPBodySequence(file: url, suggestedBufferSize: 64 * 1024)
+                else {
+                    return HTTPResponse(statusCode: .notFound, body: Data("Not found\n".utf8))
+                }
+                headers[.contentLength] = String(size)
+                if request.method == .HEAD { return HTTPResponse(statusCode: .ok, headers: headers, body: Data()) }
+                return HTTPResponse(statusCode: .ok, headers: headers, body: body)
+            }
             guard var data = FileManager.default.contents(atPath: url.path) else {
                 return HTTPResponse(statusCode: .notFound, body: Data("Not found\n".utf8))
             }
-            let type = StaticFiles.contentType(for: url)
-            if type.hasPrefix("text/html") { data = inject(data, prefix: files.prefix) }
+            data = inject(data, prefix: files.prefix)
+            // HEAD says how long the GET body would be.
+            headers[.contentLength] = String(data.count)
             let body = request.method == .HEAD ? Data() : data
-            return HTTPResponse(
-                statusCode: .ok, headers: HTTPHeaders([.contentType: type, .cacheControl: "no-store"]), body: body)
+            return HTTPResponse(statusCode: .ok, headers: headers, body: body)
         }
     }
 

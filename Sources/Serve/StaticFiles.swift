@@ -53,6 +53,8 @@ public struct StaticFiles: Sendable {
             if !decoded.isEmpty && !decoded.hasSuffix("/") { return .redirect(path + "/") }
             url.appendPathComponent("index.html")
             guard stat(url.path, &info) == 0 else { return .notFound }
+        } else if decoded.hasSuffix("/") {
+            return .notFound  // `/index.html/` treats a file as a folder: there is no such page
         }
         guard info.st_mode & S_IFMT == S_IFREG else { return .notFound }
         let real = url.resolvingSymlinksInPath().path

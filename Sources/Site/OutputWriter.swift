@@ -19,7 +19,8 @@ public struct OutputWriter {
 
     public static let manifestName = ".followup-manifest"
     public static let stagingName = ".followup-staging"
-    /// Held (flock) from staging to commit, so two builds into one Output take turns.
+    /// The lock file of older versions (builds now lock the Output folder itself, leaving no file);
+    /// still never written over, served or reported as foreign.
     public static let lockName = ".followup-lock"
     static let temporarySuffix = ".followup-tmp"
 
@@ -82,8 +83,10 @@ public struct OutputWriter {
     /// Waits for any other build writing this Output (serve and build side by side) to finish first.
     public func stage() throws -> Staging {
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        let lockPath = output.path + "/" + Self.lockName
-        let lock = open(lockPath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        // Held (flock on the folder itself) from staging to commit, so two builds into one Output
+        // take turns, and nothing is left behind when a build fails.
+        let lockPath = output.path
+        let lock = open(lockPath, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard lock >= 0 else { throw Refusal(description: "cannot open \(lockPath): \(String(cString: strerror(errno)))") }
         while flock(lock, LOCK_EX) != 0 {
             guard errno == EINTR else {
@@ -433,7 +436,8 @@ struct Manifest {
         var iterator = Array(text.utf8).makeIterator()
         while let byte = iterator.next() {
             if byte == 0x25 {
-                guard let a = iterator.next(), let b = iterator.next(), let value = UInt8(String(decoding: [a, b], as: UTF8.self), radix: 16)
+                guard let a = iterator.next(), let b = iterator.next(),
+                    let value = UInt8(String(decoding: [a, b], as: UTF8.self), radix: 16)
                 else { return nil }
                 bytes.append(value)
             } else {

@@ -123,6 +123,12 @@ struct NewArticle: AsyncParsableCommand {
     @OptionGroup var options: ContentOptions
     @Argument(help: "The article's title.") var title: String
 
+    func validate() throws {
+        if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw ValidationError("the article needs a title: followup new article \"What I learned\"")
+        }
+    }
+
     func run() async throws {
         let config = JournalLoader.load(content: options.contentURL).config
         try createFile(Templates.article(title: title, today: options.day(forConfig: config)), in: options)

@@ -66,7 +66,10 @@ import Testing
         let journal = root.appendingPathComponent("Content/journal")
         let real = journal.appendingPathComponent("real.md")
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: real.path)
-        let elsewhere = root.appendingPathComponent("kept-elsewhere.md")
+        // The link stays inside Content (links out of it are not read at all).
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("Content/kept"), withIntermediateDirectories: true)
+        let elsewhere = root.appendingPathComponent("Content/kept/elsewhere.md")
         try FileManager.default.moveItem(at: real, to: elsewhere)
         try FileManager.default.createSymbolicLink(at: real, withDestinationURL: elsewhere)
         let result = try Runner.run(["add", "acme", "reply", "--date", "2026-03-04"], in: root)

@@ -84,6 +84,14 @@ enum RawHTTP {
         #expect(
             home.contains("Content-Type: text/html; charset=utf-8") || home.contains("content-type: text/html; charset=utf-8"))
         #expect(home.contains("__followup/reload.js"))
+        // HEAD tells the length the GET body has, for pages and for files streamed from disk.
+        for path in ["/index.html", "/assets/style.css"] {
+            let get = RawHTTP.request(port: port, "GET \(path) HTTP/1.1")
+            let head = RawHTTP.request(port: port, "HEAD \(path) HTTP/1.1")
+            let body = get.components(separatedBy: "\r\n\r\n").dropFirst().joined(separator: "\r\n\r\n")
+            #expect(head.lowercased().contains("content-length: \(body.utf8.count)\r\n"), "\(path): \(head)")
+            #expect(body.utf8.count > 100)
+        }
         let onDisk = try String(contentsOf: folder.appendingPathComponent("Output/index.html"), encoding: .utf8)
         #expect(!onDisk.contains("__followup"), "the reload script must never reach built files")
 

@@ -29,6 +29,8 @@ import Testing
         #expect(files.resolve("/applications/a") == .redirect("/applications/a/"))
         #expect(files.resolve("/index.html?x=1") == .file(root.appendingPathComponent("index.html")))
         #expect(files.resolve("/missing.html") == .notFound)
+        #expect(files.resolve("/index.html/") == .notFound, "a file is not a folder")
+        #expect(files.resolve("/applications/a/index.html/") == .notFound)
     }
 
     @Test func theBuildsOwnFilesAreNotServed() throws {

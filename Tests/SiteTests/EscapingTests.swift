@@ -40,15 +40,21 @@ import Testing
         #expect(svg.contains("&lt;script&gt;alert(1)&lt;/script"))
     }
 
-    @Test func unsafeHTMLPassesRawHTMLOnlyWhenAskedButStillFiltersScripts() throws {
+    @Test func unsafeHTMLIsForArticlesNeverForJournalNotes() throws {
         var config = SiteConfig()
         config.unsafeHTML = true
-        let journal = JournalBuilder.build(files: [("h.md", Self.hostile)], config: config)
+        let hostile =
+            Self.hostile
+            + "\n## Raw Co — Dev\n- 2026-03-01 applied: <a href=\"javascript:alert(5)\">x</a> <img src=x onerror=\"alert(6)\"> <a href=\"data:text/html,hi\">d</a>\n"
+        let journal = JournalBuilder.build(files: [("h.md", hostile)], config: config)
         let (site, _) = try SiteFixture.render(journal, today: try #require(CivilDate(iso: "2026-03-15")))
         let page = site.text("applications/script-alert-1-script-co-dev-lead-x/index.html")
-        #expect(page.contains("<b>bold</b>"))
+        #expect(!page.contains("<b>bold</b>"), "raw HTML in a note is dropped even with unsafe_html")
         #expect(!page.contains("<script>alert(4)"))
         #expect(!page.contains("<iframe"))
+        let raw = site.text("applications/raw-co-dev/index.html")
+        #expect(!raw.contains("javascript:") && !raw.contains("onerror") && !raw.contains("data:text"), "\(raw)")
+        // Articles keep raw HTML when asked (the tag filter still removes scripts): MarkdownTests.
     }
 
     @Test func publicBuildLeavesOutEveryPrivateDetail() throws {

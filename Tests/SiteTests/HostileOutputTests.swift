@@ -23,7 +23,8 @@ import Testing
         try FileManager.default.createDirectory(at: victim, withIntermediateDirectories: true)
         try "keep me".write(to: victim.appendingPathComponent("important.txt"), atomically: true, encoding: .utf8)
         _ = try OutputWriter(output: output).write(site(["index.html": "a"]))
-        try FileManager.default.createSymbolicLink(atPath: output.appendingPathComponent("x").path, withDestinationPath: "../victim")
+        try FileManager.default.createSymbolicLink(
+            atPath: output.appendingPathComponent("x").path, withDestinationPath: "../victim")
         try manifest(["file\tindex.html", "file\tx/important.txt"]).write(
             to: output.appendingPathComponent(OutputWriter.manifestName), atomically: true, encoding: .utf8)
         let report = try OutputWriter(output: output).write(site(["index.html": "b"]))
@@ -90,5 +91,9 @@ import Testing
 final class LockedCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var value = 0
-    func next() -> Int { lock.withLock { value += 1; return value } }
+    func next() -> Int {
+        lock.withLock {
+            value += 1; return value
+        }
+    }
 }

@@ -180,7 +180,9 @@ final class SiteModel: @unchecked Sendable {
     }
 
     var noteOptions: MarkdownOptions {
-        MarkdownOptions(unsafeHTML: markdown.unsafeHTML, linkSchemes: MarkdownOptions.noteSchemes)
+        // Journal text (written by hand, imported, or suggested from mail) never passes raw HTML:
+        // `unsafe_html` is for articles only, so no note can carry a script or an event handler.
+        MarkdownOptions(unsafeHTML: false, linkSchemes: MarkdownOptions.noteSchemes)
     }
 }
 
