@@ -14,6 +14,25 @@ public struct TemplateLibrary: Sendable {
     /// The template's output as UTF-8, or nil when there is no template of that name.
     public func render(_ value: TemplateValue, template name: String) throws(TemplateRenderError) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
+        do {
+            return try Self.render(template, value, templates)
+        } catch let error where error.stackLow {
+            // Deep, data-driven recursion: once more on a thread with a stack that holds it.
+            let templates = self.templates
+            let result = StackGuard.onLargeStack { () -> Result<[UInt8], TemplateRenderError> in
+                do throws(TemplateRenderError) {
+                    return .success(try Self.render(template, value, templates))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            return try result.get()
+        }
+    }
+
+    private static func render(_ template: Template, _ value: TemplateValue, _ templates: [String: Template])
+        throws(TemplateRenderError) -> [UInt8]
+    {
         var renderer = TemplateRenderer(templates: templates, root: value)
         try renderer.render(template, TemplateRenderer.Scope())
         // A copy of exactly the right size: a site keeps every page in memory until it is written,

@@ -16,6 +16,10 @@ public struct TemplateSyntaxError: Error, CustomStringConvertible, Equatable {
 struct TemplateParser {
     private let bytes: [UInt8]
     private var position = 0
+    private var nesting = 0
+    /// The deepest sections, blocks and parents may nest (a template of a thousand nested
+    /// sections is a mistake or an attack, never a page).
+    static let maximumNesting = 500
 
     init(_ text: String) { bytes = Array(text.utf8) }
 
@@ -106,6 +110,12 @@ struct TemplateParser {
 
     /// Parses until the end (top level) or the closing tag of `state.section`.
     private mutating func parseNodes(_ initial: State, openedAt: Int) throws(TemplateSyntaxError) -> [Template.Node] {
+        // Each nested section is a level of recursion here: a located error long before the stack ends.
+        nesting += 1
+        defer { nesting -= 1 }
+        guard nesting <= Self.maximumNesting else {
+            throw error("sections nest more than \(Self.maximumNesting) deep", at: openedAt)
+        }
         var nodes: [Template.Node] = []
         var state = initial
         var pending: ArraySlice<UInt8> = []  // whitespace at the start of the line, not yet emitted

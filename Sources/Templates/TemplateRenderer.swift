@@ -1,6 +1,13 @@
 /// A template that could be parsed but not rendered: a partial that includes itself.
 public struct TemplateRenderError: Error, CustomStringConvertible {
     public var description: String
+    /// The render stopped only because this thread's stack ran low (a larger one may finish it).
+    var stackLow = false
+
+    init(description: String, stackLow: Bool = false) {
+        self.description = description
+        self.stackLow = stackLow
+    }
 }
 
 /// Renders a template with a value into UTF-8 bytes.
@@ -12,8 +19,17 @@ struct TemplateRenderer {
     var stack: [TemplateValue]
     var out: [UInt8] = []
     private var depth = 0
+    /// Every nested render (section, partial, block), whatever its kind: what the stack holds.
+    private var levels = 0
 
-    static let maximumDepth = 100
+    /// How deep partials and blocks may include each other: enough for a tree of data a thousand
+    /// levels deep, and a cycle still stops with an error.
+    static let maximumDepth = 1_200
+    /// How deep rendering may go in all (sections within partials within sections…), kept well
+    /// inside a thread's stack so that no template can crash the build.
+    static let maximumLevels = 2_500
+    /// The most one page may be: a template that would write more stops with an error.
+    static let maximumOutput = 100 * 1024 * 1024
 
     init(templates: [String: Template], root: TemplateValue) {
         self.templates = templates
@@ -30,6 +46,15 @@ struct TemplateRenderer {
     }
 
     mutating func render(_ template: Template, _ initial: Scope) throws(TemplateRenderError) {
+        levels += 1
+        defer { levels -= 1 }
+        guard levels <= Self.maximumLevels else {
+            throw TemplateRenderError(description: "sections and partials nest more than \(Self.maximumLevels) deep")
+        }
+        // Ordinary pages nest a dozen levels; only deep ones ask how much stack is left.
+        if levels >= 48 && levels % 16 == 0, let left = StackGuard.remaining(), left < StackGuard.reserve {
+            throw TemplateRenderError(description: "nesting too deep for this thread's stack", stackLow: true)
+        }
         var scope = initial
         let start = out.count
         let indents = !scope.indentation.isEmpty
@@ -75,11 +100,15 @@ struct TemplateRenderer {
                 scope.escapesHTML = escapesHTML
             }
             // A partial that stood alone on an indented line is indented wherever its output starts
-            // a new line ("\r\n" endings excepted, as in swift-mustache).
-            if indents, out.count > before, before > start, out[before - 1] == 0x0A,
-                !(before - 2 >= start && out[before - 2] == 0x0D)
-            {
+            // a new line, after "\n" and "\r\n" alike (swift-mustache skips "\r\n": a partial saved
+            // on Windows would lose its indentation after its first line).
+            if indents, out.count > before, before > start, out[before - 1] == 0x0A {
                 out.insert(contentsOf: scope.indentation, at: before)
+            }
+            if out.count > Self.maximumOutput {
+                throw TemplateRenderError(
+                    description:
+                        "the page would be larger than \(Self.maximumOutput / 1_048_576) MB; is a partial repeating itself?")
             }
         }
     }

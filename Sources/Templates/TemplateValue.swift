@@ -70,6 +70,10 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral
 /// its context and when a template looks names up.
 public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     private var members: [(key: String, value: TemplateValue)]
+    /// Key → position, kept once an object grows past `indexedFrom` members, so that building or
+    /// reading an object of 100,000 keys takes linear time, not quadratic.
+    private var positions: [String: Int]?
+    static let indexedFrom = 24
 
     public init() { members = [] }
 
@@ -84,16 +88,35 @@ public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLitera
 
     public subscript(key: String) -> TemplateValue? {
         get {
+            if let positions { return positions[key].map { members[$0].value } }
             for member in members where member.key == key { return member.value }
             return nil
         }
         set {
-            if let index = members.firstIndex(where: { $0.key == key }) {
-                if let newValue { members[index].value = newValue } else { members.remove(at: index) }
+            let found = positions.map { $0[key] } ?? members.firstIndex(where: { $0.key == key })
+            if let index = found {
+                if let newValue {
+                    members[index].value = newValue
+                } else {
+                    members.remove(at: index)
+                    if positions != nil { reindex() }
+                }
             } else if let newValue {
                 members.append((key, newValue))
+                if positions != nil {
+                    positions?[key] = members.count - 1
+                } else if members.count > Self.indexedFrom {
+                    reindex()
+                }
             }
         }
+    }
+
+    private mutating func reindex() {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(members.count)
+        for (position, member) in members.enumerated() { index[member.key] = position }
+        positions = index
     }
 
     public var count: Int { members.count }

@@ -248,3 +248,33 @@ if let hugo = which("hugo") {
 } else {
     print("\nPeer: hugo is not installed (Debian package 'hugo'); the peer row is skipped.")
 }
+
+// Peers of `followup import` and `followup mail`: the same work done by Python's standard library
+// (csv; mailbox and email) with straightforward scripts of our own, measured in this run.
+if let python = which("python3") {
+    let csvPath = "\(work)/import-10000.csv"
+    try Peers.csv(rows: 10_000).write(toFile: csvPath, atomically: true, encoding: .utf8)
+    try Peers.importScript.write(toFile: "\(work)/import.py", atomically: true, encoding: .utf8)
+    let empty = "\(work)/content-empty"
+    try FileManager.default.createDirectory(atPath: empty + "/journal", withIntermediateDirectories: true)
+    let ours = median3 { measure([followup, "import", csvPath, "--content", empty, "--dry-run"]) }
+    let theirs = median3 { measure([python, "\(work)/import.py", csvPath, "\(work)/import-peer.md"]) }
+    print(
+        "\nImport of a 10,000-row CSV: Followup \(format(ours.seconds)) s (\(format(ours.peakMB, 0)) MB), Python csv \(format(theirs.seconds)) s (\(format(theirs.peakMB, 0)) MB): ratio \(format(ours.seconds / theirs.seconds)) (below 1.0 means Followup is faster)"
+    )
+    let mbox = "\(work)/mail-10000.mbox"
+    try Peers.writeMbox(count: quick ? 2_000 : 10_000, to: mbox)
+    let size = ((try? FileManager.default.attributesOfItem(atPath: mbox)[.size]) as? Int ?? 0) / 1_048_576
+    try Peers.mailScript.write(toFile: "\(work)/mail.py", atomically: true, encoding: .utf8)
+    let mailContent = "\(work)/content-mail"
+    try FileManager.default.createDirectory(atPath: mailContent + "/journal", withIntermediateDirectories: true)
+    var journal = ""
+    for index in 0..<50 { journal += "## Company\(index) — Dev\n- 2026-03-01 applied\n\n" }
+    try journal.write(toFile: mailContent + "/journal/mail.md", atomically: true, encoding: .utf8)
+    let scan = median3 { measure([followup, "mail", mbox, "--content", mailContent, "--today", "2026-04-01", "--json"]) }
+    let peer = median3 { measure([python, "\(work)/mail.py", mbox, "\(work)/mail-peer.txt"]) }
+    print(
+        "Mail scan of \(quick ? 2_000 : 10_000) messages (\(size) MB): Followup \(format(scan.seconds)) s (\(format(scan.peakMB, 0)) MB), Python mailbox+email \(format(peer.seconds)) s (\(format(peer.peakMB, 0)) MB): ratio \(format(scan.seconds / peer.seconds))"
+    )
+    try? FileManager.default.removeItem(atPath: mbox)
+}
