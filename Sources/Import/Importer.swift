@@ -92,16 +92,20 @@ public enum Importer {
                 TextKey.company(app.company) + "\u{0}" + TextKey.normalized(app.role) + "\u{0}" + (applied?.description ?? ""))
         }
         var alreadyThere: [String] = []
-        let kept = drafts.filter { draft in
-            let key =
-                TextKey.company(draft.company) + "\u{0}" + TextKey.normalized(draft.role) + "\u{0}"
-                + (draft.firstApplied?.description ?? "")
-            if draft.firstApplied != nil && present.contains(key) {
-                alreadyThere.append("\(draft.company) — \(draft.role) (first applied \(draft.firstApplied!))")
-                return false
+        // Nothing to compare with in a new journal: the keys are made only when there is.
+        let kept =
+            present.isEmpty
+            ? drafts
+            : drafts.filter { draft in
+                let key =
+                    TextKey.company(draft.company) + "\u{0}" + TextKey.normalized(draft.role) + "\u{0}"
+                    + (draft.firstApplied?.description ?? "")
+                if draft.firstApplied != nil && present.contains(key) {
+                    alreadyThere.append("\(draft.company) — \(draft.role) (first applied \(draft.firstApplied!))")
+                    return false
+                }
+                return true
             }
-            return true
-        }
         return Result(
             text: JournalText.file(kept, title: title), applications: kept.count, events: kept.reduce(0) { $0 + $1.events.count },
             rows: rowCount, skipped: skipped, warnings: warnings, alreadyThere: alreadyThere, unmapped: unmapped)
@@ -160,8 +164,13 @@ public enum Importer {
         warnings: inout [Diagnostic]
     ) {
         var parts = [value]
-        for separator in ["&", " and ", ";", "\r\n", "\n"] {
-            parts = parts.flatMap { $0.components(separatedBy: separator) }
+        let mayHoldSeveral =
+            value.utf8.contains { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: ";") || $0 == 10 || $0 == 13 }
+            || value.contains(" and ")
+        if mayHoldSeveral {
+            for separator in ["&", " and ", ";", "\r\n", "\n"] {
+                parts = parts.flatMap { $0.components(separatedBy: separator) }
+            }
         }
         var rejected: [String] = []
         for part in parts.map({ $0.trimmingWhitespace }) where !part.isEmpty {

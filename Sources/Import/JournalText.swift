@@ -11,7 +11,9 @@ enum JournalText {
             var notes = draft.notes
             for (key, value) in draft.properties {
                 let flat = oneLine(value)
-                let safe = flat.replacingOccurrences(of: ";", with: ",").replacingOccurrences(of: "·", with: "-")
+                let needsChange = flat.utf8.contains(UInt8(ascii: ";")) || flat.utf8.contains(0xC2)
+                let safe =
+                    needsChange ? flat.replacingOccurrences(of: ";", with: ",").replacingOccurrences(of: "·", with: "-") : flat
                 out += "\(key): \(safe)\n"
                 if safe != flat { notes.append("\(key) as written: \(flat)") }
             }
@@ -44,13 +46,16 @@ enum JournalText {
 
     /// Text on one line, control characters as spaces.
     static func oneLine(_ text: String) -> String {
-        JournalEditor.oneLine(
+        // Most cells are printable ASCII: nothing to replace.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.trimmingWhitespace }
+        return JournalEditor.oneLine(
             String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 })))
     }
 
     /// A name for a heading: one line, and no separator of its own (an em dash would split it).
     static func heading(_ text: String) -> String {
-        let flat = oneLine(text).replacingOccurrences(of: " \u{2014} ", with: " \u{2013} ")
+        var flat = oneLine(text)
+        if flat.utf8.contains(0xE2) { flat = flat.replacingOccurrences(of: " \u{2014} ", with: " \u{2013} ") }
         return flat.isEmpty ? "Unknown" : flat
     }
 }

@@ -80,6 +80,9 @@ public enum JournalEditor {
     /// as one Character, which a Character split would miss, and a note must never become a
     /// second line (a new heading or event).
     public static func oneLine(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 == 10 || $0 == 13 || $0 == 11 || $0 == 12 || $0 >= 0xC2 }) {
+            return text.trimmingWhitespace
+        }
         let breaks: Set<Unicode.Scalar> = ["\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"]
         var out = String.UnicodeScalarView()
         var previousBreak = false

@@ -7,7 +7,7 @@ enum Charset {
         let name = (charset ?? "").lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))
         switch name {
         case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1":
-            return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+            return latin1(bytes)
         case "windows-1252", "cp1252", "x-cp1252":
             return windows1252(bytes)
         default:
@@ -16,16 +16,24 @@ enum Charset {
         }
     }
 
-    static func windows1252(_ bytes: [UInt8]) -> String {
-        var out = String.UnicodeScalarView()
+    static func windows1252(_ bytes: [UInt8]) -> String { singleByte(bytes, windows: true) }
+    static func latin1(_ bytes: [UInt8]) -> String { singleByte(bytes, windows: false) }
+
+    /// A single-byte charset straight into UTF-8 bytes (ASCII as it is, the rest two or three bytes).
+    private static func singleByte(_ bytes: [UInt8], windows: Bool) -> String {
+        if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
         for byte in bytes {
-            if (0x80...0x9F).contains(byte), let scalar = table[Int(byte - 0x80)] {
-                out.append(scalar)
-            } else {
-                out.append(Unicode.Scalar(byte))
+            if byte < 0x80 {
+                out.append(byte)
+                continue
             }
+            var scalar = Unicode.Scalar(byte)
+            if windows, byte <= 0x9F, let mapped = table[Int(byte - 0x80)] { scalar = mapped }
+            if let encoded = UTF8.encode(scalar) { out += encoded }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static let table: [Unicode.Scalar?] = [

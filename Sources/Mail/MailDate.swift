@@ -56,41 +56,54 @@ enum HTMLText {
     static let blocks: Set<String> = ["br", "p", "div", "tr", "li", "h1", "h2", "h3", "h4", "table", "blockquote"]
 
     static func text(_ html: String) -> String {
-        var out = ""
-        var i = html.startIndex
-        var skipping: String?
-        while i < html.endIndex {
-            let c = html[i]
-            if c == "<" {
-                guard let close = html[i...].firstIndex(of: ">") else { break }
-                let tag = html[html.index(after: i)..<close]
-                let name = tag.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }.lowercased()
-                let closing = tag.hasPrefix("/")
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var skipping: [UInt8]?
+        var i = 0
+        while i < bytes.count {
+            let c = bytes[i]
+            if c == UInt8(ascii: "<") {
+                var close = i + 1
+                while close < bytes.count && bytes[close] != UInt8(ascii: ">") { close += 1 }
+                guard close < bytes.count else { break }
+                let closing = i + 1 < close && bytes[i + 1] == UInt8(ascii: "/")
+                var nameStart = i + 1
+                if closing { nameStart += 1 }
+                var nameEnd = nameStart
+                while nameEnd < close, ByteText.isWordByte(bytes[nameEnd]) { nameEnd += 1 }
+                let name = bytes[nameStart..<nameEnd].map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
                 if let skipped = skipping {
                     if closing && name == skipped { skipping = nil }
-                } else if !closing && (name == "script" || name == "style") && !tag.hasSuffix("/") {
+                } else if !closing && (name == Self.script || name == Self.style) && bytes[close - 1] != UInt8(ascii: "/") {
                     skipping = name
-                } else if blocks.contains(name) {
-                    out += "\n"
+                } else if blocks.contains(String(decoding: name, as: UTF8.self)) {
+                    out.append(10)
                 }
-                i = html.index(after: close)
+                i = close + 1
                 continue
             }
             if skipping == nil {
-                if c == "&", let semicolon = html[i...].prefix(12).firstIndex(of: ";") {
-                    let name = String(html[html.index(after: i)..<semicolon])
-                    if let value = entity(name) {
-                        out += value
-                        i = html.index(after: semicolon)
+                if c == UInt8(ascii: "&") {
+                    var semicolon = i + 1
+                    while semicolon < min(bytes.count, i + 12) && bytes[semicolon] != UInt8(ascii: ";") { semicolon += 1 }
+                    if semicolon < bytes.count, bytes[semicolon] == UInt8(ascii: ";"),
+                        let value = entity(String(decoding: bytes[(i + 1)..<semicolon], as: UTF8.self))
+                    {
+                        out += value.utf8
+                        i = semicolon + 1
                         continue
                     }
                 }
                 out.append(c)
             }
-            i = html.index(after: i)
+            i += 1
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
+
+    static let script = Array("script".utf8)
+    static let style = Array("style".utf8)
 
     static func entity(_ name: String) -> String? {
         if let known = entities[name.lowercased()] { return known }

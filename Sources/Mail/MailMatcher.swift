@@ -95,8 +95,7 @@ public struct MailMatcher: Sendable {
         let time = ClockTime(hour: (local - day.dayNumber * 86400) / 3600, minute: (local - day.dayNumber * 86400) % 3600 / 60)
         let subject = message.subject.trimmingCharacters(in: .whitespaces)
         let note = subject.count > 80 ? String(subject.prefix(79)) + "…" : subject
-        let own = Self.ownText(message.text).lowercased()
-        let words = (subject + "\n" + own).lowercased()
+        let words = ByteText(bytes: ByteText(subject + "\n").bytes + ByteText.ownText(ByteText(message.text)).bytes)
 
         if me.contains(from.address) {
             // Your own mail to an application's people.
@@ -138,7 +137,7 @@ public struct MailMatcher: Sendable {
     }
 
     /// The application a sender means, by the rules in order, with the rule's name.
-    func match(address: MailAddress, display: String, subject: String, text: String, day: CivilDate) -> (Int, String)? {
+    func match(address: MailAddress, display: String, subject: String, text: ByteText, day: CivilDate) -> (Int, String)? {
         var candidates: [Int] = []
         var rule = ""
         if let found = byAddress[address.address] {
@@ -163,8 +162,10 @@ public struct MailMatcher: Sendable {
         guard !candidates.isEmpty else { return nil }
         if candidates.count == 1 { return (candidates[0], rule) }
         let byRole = candidates.filter { index in
-            let roleWords = TextKey.company(facts[index].application.role).split(separator: " ").filter { $0.count >= 3 }
-            return !roleWords.isEmpty && roleWords.allSatisfy { Self.containsWords(text, String($0)) }
+            let roleWords: [Substring] = TextKey.company(facts[index].application.role).split(separator: " ").filter {
+                $0.count >= 3
+            }
+            return !roleWords.isEmpty && roleWords.allSatisfy { text.containsWords(Array($0.utf8)) }
         }
         if byRole.count == 1 { return (byRole[0], rule + ", its role named") }
         let open = candidates.filter { facts[$0].status == .waiting || facts[$0].status == .active || facts[$0].status == .offer }
@@ -226,13 +227,17 @@ public struct MailMatcher: Sendable {
         ),
     ]
 
+    static let phraseBytes: [(EventKind, [(String, [UInt8])])] = phrases.map { kind, list in
+        (kind, list.map { ($0, Array($0.utf8)) })
+    }
+
     /// The kind a message's words say, first match wins; else `reply` from a person.
-    func classify(_ words: String, sender: MailAddress) -> (EventKind, String)? {
-        for (kind, list) in Self.phrases {
-            if let phrase = list.first(where: { words.contains($0) }) { return (kind, "says '\(phrase)'") }
+    func classify(_ words: ByteText, sender: MailAddress) -> (EventKind, String)? {
+        for (kind, list) in Self.phraseBytes {
+            if let phrase = list.first(where: { words.contains($0.1) }) { return (kind, "says '\(phrase.0)'") }
             // "Next steps" invites only with a meeting in view.
-            if kind == .invited, words.contains("next steps"),
-                let meeting = ["call", "meeting", "interview", "chat"].first(where: { Self.containsWords(words, $0) })
+            if kind == .invited, words.contains(Array("next steps".utf8)),
+                let meeting = ["call", "meeting", "interview", "chat"].first(where: { words.containsWords(Array($0.utf8)) })
             {
                 return (.invited, "says 'next steps' with a \(meeting)")
             }
@@ -244,23 +249,5 @@ public struct MailMatcher: Sendable {
         ]
         if machine.contains(where: { local.contains($0) }) || Self.isUnder(sender.domain, Self.trackingServices) { return nil }
         return (.reply, "a person's message")
-    }
-
-    /// The message's own words: quoted lines (`>`) and everything from "On … wrote:" or a forwarded
-    /// or original message marker on are left out.
-    static func ownText(_ text: String) -> String {
-        var kept: [Substring] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix(">") { continue }
-            let lower = trimmed.lowercased()
-            if lower.hasPrefix("-----original message") || lower.hasPrefix("---------- forwarded message")
-                || (lower.hasPrefix("on ") && lower.hasSuffix("wrote:"))
-            {
-                break
-            }
-            kept.append(line)
-        }
-        return kept.joined(separator: "\n")
     }
 }

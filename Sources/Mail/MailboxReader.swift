@@ -65,77 +65,121 @@ public struct MailboxReader {
     }
 
     /// mbox: a line starting with `From ` starts a message; `>From ` (any number of `>`) loses one `>`.
+    /// Read in chunks over plain byte arrays: the mailbox is never held whole.
     private mutating func readMbox(_ path: String, _ body: (Data, String) throws -> Void) rethrows {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             problems.append("\(path): cannot read it")
             return
         }
         defer { try? handle.close() }
-        var current = Data()
-        var tooLarge = false
-        var started = false
-        var firstLine = true
+        var splitter = MboxSplitter(limit: Self.maximumMessageBytes)
         var count = 0
-        var pending = Data()  // the start of a line not ended yet
-        func finish() throws {
-            defer {
-                current.removeAll(keepingCapacity: true)
-                tooLarge = false
-            }
-            guard started else { return }
+        var tooLarge = 0
+        func deliver(_ message: MboxSplitter.Message) throws {
             count += 1
-            if tooLarge {
-                oversized += 1
-                return
-            }
-            try body(current, "\(path)#\(count)")
-        }
-        func take(_ line: Data) throws {
-            // A file that does not start with a `From ` line is one message on its own.
-            if firstLine && !line.starts(with: Self.fromLine) { started = true }
-            firstLine = false
-            if line.starts(with: Self.fromLine) {
-                try finish()
-                started = true
-                return
-            }
-            guard started, !tooLarge else { return }
-            var line = line
-            if line.first == UInt8(ascii: ">") {
-                let quotes = line.prefix { $0 == UInt8(ascii: ">") }.count
-                if line.dropFirst(quotes).starts(with: Self.fromLine) { line.removeFirst() }
-            }
-            if current.count + line.count > Self.maximumMessageBytes {
-                tooLarge = true
-                current.removeAll()
-                return
-            }
-            current.append(line)
-        }
-        while true {
-            let chunk = (try? handle.read(upToCount: Self.chunkSize)) ?? nil
-            guard let chunk, !chunk.isEmpty else { break }
-            var start = chunk.startIndex
-            while let newline = chunk[start...].firstIndex(of: 10) {
-                if pending.isEmpty {
-                    try take(chunk[start...newline])
-                } else {
-                    pending.append(chunk[start...newline])
-                    try take(pending)
-                    pending.removeAll(keepingCapacity: true)
-                }
-                start = newline + 1
-            }
-            pending.append(chunk[start...])
-            if pending.count > Self.maximumMessageBytes {
-                // One line longer than a message may be: drop it (the message is oversized).
-                tooLarge = true
-                pending.removeAll()
+            if message.tooLarge {
+                tooLarge += 1
+            } else {
+                try body(Data(message.bytes), "\(path)#\(count)")
             }
         }
-        if !pending.isEmpty { try take(pending) }
-        try finish()
+        while let chunk = try? handle.read(upToCount: Self.chunkSize), !chunk.isEmpty {
+            for message in splitter.feed([UInt8](chunk)) { try deliver(message) }
+        }
+        if let last = splitter.finish() { try deliver(last) }
+        oversized += tooLarge
     }
 
     static let fromLine = Data("From ".utf8)
+}
+
+/// Splits an mbox's bytes into messages as they arrive, line by line.
+struct MboxSplitter {
+    struct Message {
+        var bytes: [UInt8]
+        var tooLarge: Bool
+    }
+
+    let limit: Int
+    private var current: [UInt8] = []
+    private var pending: [UInt8] = []  // the start of a line not ended yet
+    private var started = false
+    private var firstLine = true
+    private var tooLarge = false
+    private var ready: [Message] = []
+
+    init(limit: Int) { self.limit = limit }
+
+    static let from: [UInt8] = Array("From ".utf8)
+
+    mutating func feed(_ chunk: [UInt8]) -> [Message] {
+        var start = 0
+        chunk.withUnsafeBufferPointer { buffer in
+            var i = 0
+            while i < buffer.count {
+                if buffer[i] == 10 {
+                    if pending.isEmpty {
+                        take(buffer[start...i])
+                    } else {
+                        pending += buffer[start...i]
+                        let line = pending
+                        pending.removeAll(keepingCapacity: true)
+                        take(line[...])
+                    }
+                    start = i + 1
+                }
+                i += 1
+            }
+            pending += buffer[start...]
+        }
+        if pending.count > limit {
+            tooLarge = true
+            pending.removeAll()
+        }
+        let out = ready
+        ready.removeAll()
+        return out
+    }
+
+    mutating func finish() -> Message? {
+        if !pending.isEmpty {
+            let line = pending
+            pending.removeAll()
+            take(line[...])
+        }
+        close()
+        return ready.popLast()
+    }
+
+    private mutating func close() {
+        if started { ready.append(Message(bytes: tooLarge ? [] : current, tooLarge: tooLarge)) }
+        current.removeAll(keepingCapacity: true)
+        tooLarge = false
+    }
+
+    private mutating func take<C: Collection>(_ line: C) where C.Element == UInt8, C.Index == Int {
+        let isFrom = line.count >= 5 && line.starts(with: Self.from)
+        // A file that does not start with a `From ` line is one message on its own.
+        if firstLine && !isFrom { started = true }
+        firstLine = false
+        if isFrom {
+            close()
+            started = true
+            return
+        }
+        guard started, !tooLarge else { return }
+        if current.count + line.count > limit {
+            tooLarge = true
+            current.removeAll()
+            return
+        }
+        if line.first == UInt8(ascii: ">") {
+            let quotes = line.prefix { $0 == UInt8(ascii: ">") }.count
+            if line.dropFirst(quotes).starts(with: Self.from) {
+                current += line.dropFirst()
+                return
+            }
+        }
+        current += line
+    }
 }

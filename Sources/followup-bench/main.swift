@@ -15,6 +15,7 @@ import Markdown
 //   swift build -c release && .build/release/followup-bench [--quick] [--work /dev/shm/followup-bench]
 //   .build/release/followup-bench floor CONTENT OUT   (the baseline alone: cmark-gfm, one page per file)
 //   .build/release/followup-bench corpus N M DIR      (write a corpus of N applications and M articles)
+//   .build/release/followup-bench mbox N FILE         (write the benchmark's mbox of N messages)
 
 /// Runs a program, waits for it, and returns wall time, peak resident memory and exit status.
 func measure(_ arguments: [String]) -> (seconds: Double, peakMB: Double, status: Int32) {
@@ -93,6 +94,10 @@ func format(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "floor", arguments.count == 3 {
     try floor(content: arguments[1], output: arguments[2])
+    exit(0)
+}
+if arguments.first == "mbox", arguments.count == 3, let n = Int(arguments[1]) {
+    try Peers.writeMbox(count: n, to: arguments[2])
     exit(0)
 }
 if arguments.first == "corpus", arguments.count == 4, let n = Int(arguments[1]), let m = Int(arguments[2]) {
