@@ -64,7 +64,9 @@ public struct MarkdownOptions: Sendable, Hashable {
     public static let noteSchemes = ["http:", "https:", "mailto:"]
 
     var cmarkFlags: Int32 {
-        var flags = CMARK_OPT_DEFAULT | CMARK_OPT_GITHUB_PRE_LANG
+        // No CMARK_OPT_GITHUB_PRE_LANG: it writes a fence's info string (`swift`, `sh`) as `lang`,
+        // which names a human language; `class="language-…"` on the code element is the HTML way.
+        var flags = CMARK_OPT_DEFAULT
         if unsafeHTML { flags |= CMARK_OPT_UNSAFE }
         return flags
     }
@@ -113,7 +115,18 @@ enum MarkdownExtensions {
 public enum MarkdownRenderer {
     /// Renders a block of Markdown (an article body, free notes).
     public static func html(_ markdown: String, options: MarkdownOptions = MarkdownOptions()) -> String {
-        MarkdownDocument(markdown, options: options).html(options: options)
+        labelTaskBoxes(MarkdownDocument(markdown, options: options).html(options: options))
+    }
+
+    /// Task-list boxes as cmark-gfm writes them have no accessible name: each says what it shows.
+    static func labelTaskBoxes(_ html: String) -> String {
+        guard html.contains("<input type=\"checkbox\"") else { return html }
+        return html.replacingOccurrences(
+            of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+            with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"done\" />"
+        ).replacingOccurrences(
+            of: "<input type=\"checkbox\" disabled=\"\" />",
+            with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"not done\" />")
     }
 
     /// Renders one line of inline Markdown (an event note) without the surrounding `<p>`.

@@ -9,6 +9,7 @@ import Testing
         #expect(html.contains("<del>gone</del>"))
         #expect(html.contains("<a href=\"https://example.com\">https://example.com</a>"))
         #expect(html.contains("type=\"checkbox\""))
+        #expect(html.contains("aria-label=\"done\"") || html.contains("aria-label=\"not done\""), "task boxes have a name")
     }
 
     @Test func rawHTMLIsSuppressedUnlessUnsafe() {

@@ -119,7 +119,9 @@ struct SVG {
     }
 
     /// The finished element, labelled for assistive technology by `labelID`.
-    func svg(labelID: String, label: String, cls: String) -> String {
-        "<svg class=\"chart \(cls)\" viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\" role=\"img\" aria-labelledby=\"\(labelID)\" preserveAspectRatio=\"xMinYMin meet\"><title id=\"\(labelID)\">\(XMLText.escape(label))</title>\(body)</svg>"
+    /// A chart holding links (the timeline's lanes) is a labelled group, not an image: an image's
+    /// content is presentational, so links inside it would be unreachable for assistive technology.
+    func svg(labelID: String, label: String, cls: String, interactive: Bool = false) -> String {
+        "<svg class=\"chart \(cls)\" viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\" role=\"\(interactive ? "group" : "img")\" aria-labelledby=\"\(labelID)\" preserveAspectRatio=\"xMinYMin meet\"><title id=\"\(labelID)\">\(XMLText.escape(label))</title>\(body)</svg>"
     }
 }

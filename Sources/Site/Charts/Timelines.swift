@@ -77,7 +77,7 @@ enum Timelines {
         return svg.svg(
             labelID: id,
             label:
-                "\(group.count) applications as lanes from \(Format.long(start)) to \(Format.long(end)); the list below gives the same information as text.",
-            cls: "lanes")
+                "\(Format.count(group.count, "application")) as lanes from \(Format.long(start)) to \(Format.long(end)); the list below gives the same information as text.",
+            cls: "lanes", interactive: true)
     }
 }

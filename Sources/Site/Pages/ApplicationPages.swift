@@ -33,6 +33,11 @@ enum ApplicationPages {
                     "firstAnswerSort": .string(fact.firstResponse.map { String(format6($0.days)) } ?? ""),
                     "last": .string(last.map(Format.short) ?? "–"), "lastSort": .string(last?.description ?? ""),
                     "nextAction": .string(next.map { "\($0.kind.rawValue) · \(Format.short($0.due))" } ?? ""),
+                    "nextSort": .string(next?.due.description ?? "9999"),
+                    "companyKey": .string(app.companyKey), "source": .string(app.source.map(Breakdowns.key) ?? ""),
+                    "search": .string(
+                        [app.contact, app.source, app.location, app.tags.joined(separator: " ")].compactMap { $0 }.joined(
+                            separator: " ")),
                 ]
             })
         return .object(context)

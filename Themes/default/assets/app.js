@@ -2,7 +2,7 @@
 (function () {
   "use strict";
 
-  // Sortable tables: click a column heading to sort by it (data-sort holds a sortable value).
+  // Sortable tables: each column heading becomes a button; aria-sort tells the order.
   function cellValue(row, index) {
     var cell = row.cells[index];
     if (!cell) return "";
@@ -17,8 +17,12 @@
   document.querySelectorAll("table.sortable").forEach(function (table) {
     var headers = table.tHead ? table.tHead.rows[0].cells : [];
     Array.prototype.forEach.call(headers, function (th, index) {
-      th.tabIndex = 0;
-      function sort() {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sort";
+      while (th.firstChild) button.appendChild(th.firstChild);
+      th.appendChild(button);
+      button.addEventListener("click", function () {
         var ascending = th.getAttribute("aria-sort") !== "ascending";
         Array.prototype.forEach.call(headers, function (h) { h.removeAttribute("aria-sort"); });
         th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
@@ -29,28 +33,54 @@
           return ascending ? c : -c;
         });
         rows.forEach(function (r) { body.appendChild(r); });
-      }
-      th.addEventListener("click", sort);
-      th.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); sort(); } });
+      });
     });
   });
 
-  // Filtering the applications table by text and status chips.
+  // The applications filter: words, field:value terms and -exclusions, kept in the address.
   var filters = document.querySelector(".filters[data-enhance]");
   var table = document.querySelector("table.apps");
   if (filters && table) {
     filters.hidden = false;
     var input = filters.querySelector("input");
+    var count = filters.querySelector("output");
+    var none = document.querySelector(".no-matches");
     var active = {};
-    function apply() {
-      var q = input.value.trim().toLowerCase();
-      var any = Object.keys(active).some(function (k) { return active[k]; });
-      Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
-        var okText = !q || row.textContent.toLowerCase().indexOf(q) >= 0;
-        var okStatus = !any || active[row.getAttribute("data-status")];
-        row.hidden = !(okText && okStatus);
+    function terms(text) {
+      return text.toLowerCase().split(/\s+/).filter(Boolean).map(function (word) {
+        var negate = word.charAt(0) === "-" && word.length > 1;
+        if (negate) word = word.slice(1);
+        var colon = word.indexOf(":");
+        var field = colon > 0 ? word.slice(0, colon) : null;
+        return { negate: negate, field: field, value: colon > 0 ? word.slice(colon + 1) : word };
       });
     }
+    function matches(row, term) {
+      var text = (row.textContent + " " + (row.getAttribute("data-search") || "")).toLowerCase();
+      switch (term.field) {
+        case "company": return (row.getAttribute("data-company") || "").indexOf(term.value) >= 0;
+        case "status": return row.getAttribute("data-status") === term.value;
+        case "source": return (row.getAttribute("data-source") || "").indexOf(term.value) >= 0;
+        default: return text.indexOf(term.value) >= 0 || row.getAttribute("data-status") === term.value;
+      }
+    }
+    function apply() {
+      var list = terms(input.value);
+      var any = Object.keys(active).some(function (k) { return active[k]; });
+      var shown = 0;
+      Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+        var ok = list.every(function (t) { return matches(row, t) !== t.negate; });
+        if (any && !active[row.getAttribute("data-status")]) ok = false;
+        row.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      count.textContent = shown + " shown";
+      none.hidden = shown > 0;
+      var fragment = input.value.trim() ? "#q=" + encodeURIComponent(input.value.trim()) : "";
+      if (location.hash !== fragment) history.replaceState(null, "", fragment || location.pathname + location.search);
+    }
+    var match = /^#q=(.*)$/.exec(location.hash);
+    if (match) input.value = decodeURIComponent(match[1]);
     input.addEventListener("input", apply);
     filters.querySelectorAll(".chip").forEach(function (chip) {
       chip.addEventListener("click", function () {
@@ -60,5 +90,6 @@
         apply();
       });
     });
+    if (match) apply();
   }
 })();
