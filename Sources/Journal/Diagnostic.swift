@@ -49,8 +49,8 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible, Co
         self.fix = fix
     }
 
-    public static func error(_ location: SourceLocation, _ message: String) -> Diagnostic {
-        Diagnostic(.error, location, message)
+    public static func error(_ location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.error, location, message, hint: hint)
     }
 
     public static func warning(_ location: SourceLocation, _ message: String, hint: String? = nil, fix: String? = nil)

@@ -90,11 +90,49 @@ struct YAMLMapping {
         return source.location(line: line, column: text.utf8.distance(from: text.utf8.startIndex, to: index) + 1)
     }
 
+    /// The library's problem in our words, at the place a person must change, with the usual fix.
+    static func explain(_ problem: String, at location: SourceLocation, source: SourceText, what: String) -> Diagnostic {
+        let lineText = String(source.line(location.line))
+        if problem.contains("mapping values are not allowed") {
+            let indented = lineText.first == " " || lineText.first == "\t"
+            return .error(
+                location, "\(what) is not valid YAML: a ':' where a value was expected",
+                hint: indented
+                    ? "this line is indented under the one above; start every key at the same column"
+                    : "a value holding ': ' needs quotes, like role: \"Dev: Senior\"")
+        }
+        if problem.contains("expected ',' or ']'") || problem.contains("expected ',' or '}'") {
+            // The list or mapping was opened on an earlier line and never closed: point at its bracket.
+            let opener: Character = problem.contains("]") ? "[" : "{"
+            var line = location.line
+            while line >= 1 {
+                let text = String(source.line(line))
+                if let index = text.lastIndex(of: opener) {
+                    let column = text.utf8.distance(from: text.utf8.startIndex, to: index) + 1
+                    return .error(
+                        source.location(line: line, column: column),
+                        "\(what) is not valid YAML: '\(opener)' is never closed",
+                        hint: "close it on the same line, like tags: [ios, remote], or quote a value that starts with '\(opener)'"
+                    )
+                }
+                line -= 1
+            }
+        }
+        if problem.contains("could not find expected ':'") {
+            return .error(
+                location, "\(what) is not valid YAML: a line without 'key: value'", hint: "write each line as 'key: value'")
+        }
+        if problem.contains("found character that cannot start any token"), lineText.contains("\t") {
+            return .error(location, "\(what) is not valid YAML: a tab", hint: "YAML indents with spaces, not tabs")
+        }
+        return .error(location, "\(what) is not valid YAML: \(problem)")
+    }
+
     static func describe(_ error: YamlError, source: SourceText, firstLine: Int, what: String) -> Diagnostic {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
-            return .error(fileLocation(mark, source: source, firstLine: firstLine), "\(what) is not valid YAML: \(problem)")
+            return explain(problem, at: fileLocation(mark, source: source, firstLine: firstLine), source: source, what: what)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error(
                 fileLocation(context.mark, source: source, firstLine: firstLine),

@@ -41,3 +41,25 @@ import Testing
         #expect(try String(contentsOf: foreign, encoding: .utf8) == "my own notes")
     }
 }
+
+/// `followup new activity`: into the Activities section, or a file of its own.
+@Suite struct NewActivityTests {
+    @Test func appendsToTheSectionOrCreatesAFile() throws {
+        let root = try Runner.project("## Acme — Dev\r\n- 2026-03-02 applied\r\n")
+        let created = try Runner.run(["new", "activity", "Job fair at the town hall", "--date", "2026-03-03"], in: root)
+        #expect(created.status == 0, "\(created.stderr)")
+        let file = root.appendingPathComponent("Content/journal/activities.md")
+        #expect(
+            try String(contentsOf: file, encoding: .utf8)
+                == "# Work-search activities\n\n## Activities\n- 2026-03-03 Job fair at the town hall\n")
+        let second = try Runner.run(["new", "activity", "CV workshop", "--date", "2026-03-05", "--time", "10:00"], in: root)
+        #expect(second.status == 0)
+        #expect(
+            try String(contentsOf: file, encoding: .utf8)
+                == "# Work-search activities\n\n## Activities\n- 2026-03-03 Job fair at the town hall\n- 2026-03-05 10:00 CV workshop\n"
+        )
+        let stats = try Runner.run(["stats", "--json", "--today", "2026-03-08"], in: root)
+        #expect(stats.stdout.contains("\"activities\": 3"), "\(stats.stdout.suffix(400))")
+        #expect(try Runner.run(["new", "activity", "  "], in: root).status == 64)
+    }
+}

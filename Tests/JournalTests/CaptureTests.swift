@@ -245,3 +245,20 @@ import Testing
         #expect(!text.unicodeScalars.contains { $0 == "\n" || $0 == "\r" })
     }
 }
+
+/// YAML errors point at what to change, with the usual fix as a hint.
+@Suite struct YAMLHintTests {
+    func only(_ text: String) -> Diagnostic? { journal(["a.md": text]).diagnostics.first { $0.isError } }
+
+    @Test func theUsualMistakesAreExplained() throws {
+        let colon = try #require(only("---\ncompany: Acme\nrole: Dev: Senior\n---\n- 2026-03-01 applied\n"))
+        #expect(colon.location.description == "journal/a.md:3:10")
+        #expect(colon.hint == "a value holding ': ' needs quotes, like role: \"Dev: Senior\"")
+        let indented = try #require(only("---\ncompany: Acme\n  role: Dev\n---\n- 2026-03-01 applied\n"))
+        #expect(indented.hint?.contains("indented under the one above") == true)
+        let bracket = try #require(only("---\ncompany: [Acme\nrole: Dev\n---\n- 2026-03-01 applied\n"))
+        #expect(bracket.location.description == "journal/a.md:2:10", "at the bracket, not the line after it")
+        #expect(bracket.message == "front matter is not valid YAML: '[' is never closed")
+        #expect(bracket.rendered.contains("\n  hint: close it on the same line"))
+    }
+}

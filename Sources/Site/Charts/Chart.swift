@@ -119,9 +119,10 @@ struct SVG {
     }
 
     /// The finished element, labelled for assistive technology by `labelID`.
-    /// A chart holding links (the timeline's lanes) is a labelled group, not an image: an image's
-    /// content is presentational, so links inside it would be unreachable for assistive technology.
+    /// A chart holding links (the timeline's lanes) keeps the SVG's own role (a graphics document)
+    /// instead of `img`: an image's content is presentational, so links inside one would be
+    /// unreachable for assistive technology.
     func svg(labelID: String, label: String, cls: String, interactive: Bool = false) -> String {
-        "<svg class=\"chart \(cls)\" viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\" role=\"\(interactive ? "group" : "img")\" aria-labelledby=\"\(labelID)\" preserveAspectRatio=\"xMinYMin meet\"><title id=\"\(labelID)\">\(XMLText.escape(label))</title>\(body)</svg>"
+        "<svg class=\"chart \(cls)\" viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\"\(interactive ? "" : " role=\"img\"") aria-labelledby=\"\(labelID)\" preserveAspectRatio=\"xMinYMin meet\"><title id=\"\(labelID)\">\(XMLText.escape(label))</title>\(body)</svg>"
     }
 }
