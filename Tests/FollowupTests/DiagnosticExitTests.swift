@@ -21,7 +21,7 @@ import Testing
             expected: "Content/journal/a.md:2:14: error: invalid time '24:00' (use 00:00 to 23:59, or 1am to 12pm)", status: 1),
         Case(
             file: "journal/a.md", text: "---\ncompany: [x\n---\n",
-            expected: "Content/journal/a.md:3:1: error: front matter is not valid YAML", status: 1),
+            expected: "Content/journal/a.md:2:10: error: front matter is not valid YAML: '[' is never closed", status: 1),
         Case(
             file: "journal/a.md", text: "---\n- x\n---\n",
             expected: "Content/journal/a.md:2:1: error: front matter must be a mapping", status: 1),
