@@ -22,6 +22,41 @@ struct JournalFileReader {
 
     mutating func read() {
         if FrontMatter.starts(source) { readOneApplication() } else { readSharedFile() }
+        warnInvisibleCharacters()
+    }
+
+    /// Bidi overrides, isolates and zero-width characters change how text reads without showing:
+    /// each is named at its place (the pages isolate journal text, but the file itself misleads).
+    private mutating func warnInvisibleCharacters() {
+        // They are all E2 80 8B–8F, E2 80 AA–AE or E2 81 A6–A9 in UTF-8: most files have none of E2.
+        guard source.text.utf8.contains(0xE2) else { return }
+        for (index, line) in source.lines.enumerated() where line.utf8.contains(0xE2) {
+            var column = 1
+            for scalar in line.unicodeScalars {
+                if Self.invisible.contains(scalar.value) {
+                    let code = String(scalar.value, radix: 16, uppercase: true)
+                    diagnostics.append(
+                        .warning(
+                            source.location(line: index + 1, column: column),
+                            "invisible character U+\(code) (\(Self.invisibleName(scalar.value))): it changes how the text around it reads; remove it unless you meant it"
+                        ))
+                }
+                column += String(scalar).utf8.count
+            }
+        }
+    }
+
+    static let invisible: Set<UInt32> = [
+        0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069,
+    ]
+
+    static func invisibleName(_ value: UInt32) -> String {
+        switch value {
+        case 0x200B...0x200D: return "zero-width"
+        case 0x200E, 0x200F: return "direction mark"
+        case 0x202A...0x202E: return "bidi embedding or override"
+        default: return "bidi isolate"
+        }
     }
 
     // MARK: Shape A

@@ -7,16 +7,16 @@ public final class DevServer: Sendable {
     public let files: StaticFiles
     public let hub = ReloadHub()
     let server: HTTPServer
+    /// What the world connects to: it reads each request's head with a size limit first.
+    let gate: RequestGate
 
-    /// Binds `host:port` (IPv4 or IPv6 literal; port 0 picks a free one).
+    /// Binds `host:port` (IPv4 or IPv6 literal; port 0 picks a free one) at once, so a port in
+    /// use is reported before anything is built. The HTTP server itself listens on an internal
+    /// loopback port behind the gate.
     public init(root: URL, prefix: String, host: String, port: UInt16) throws {
         files = StaticFiles(root: root, prefix: prefix)
-        let address: any SocketAddress
-        if host.contains(":") {
-            address = try sockaddr_in6.inet6(ip6: host, port: port)
-        } else {
-            address = try sockaddr_in.inet(ip4: host == "localhost" ? "127.0.0.1" : host, port: port)
-        }
+        gate = try RequestGate(host: host, port: port)
+        let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: 0)
         server = HTTPServer(
             address: address, timeout: 30, logger: .disabled,
             handler: DevHandler(files: files, hub: hub, hosts: HostCheck(bound: host)))
@@ -77,6 +77,15 @@ public final class DevServer: Sendable {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await self.server.run() }
             group.addTask {
+                try await self.server.waitUntilListening(timeout: 10)
+                if let address = await self.server.listeningAddress, case .ip4(_, let port) = address {
+                    self.gate.backendPort = port
+                }
+                self.gate.start()
+                self.opened.signal()
+                while !Task.isCancelled { try await Task.sleep(nanoseconds: 1_000_000_000) }
+            }
+            group.addTask {
                 while !Task.isCancelled {
                     try await Task.sleep(nanoseconds: 10_000_000_000)
                     await self.hub.heartbeat()
@@ -87,20 +96,28 @@ public final class DevServer: Sendable {
         }
     }
 
-    public func waitUntilListening() async throws { try await server.waitUntilListening(timeout: 10) }
+    /// Signalled once the gate accepts connections.
+    let opened = DispatchSemaphore(value: 0)
 
-    /// The port actually bound (useful with port 0).
-    public var port: UInt16? {
-        get async {
-            guard let address = await server.listeningAddress else { return nil }
-            switch address {
-            case .ip4(_, let port), .ip6(_, let port): return port
-            default: return nil
+    public func waitUntilListening() async throws {
+        try await server.waitUntilListening(timeout: 10)
+        let opened = self.opened
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                _ = opened.wait(timeout: .now() + 10)
+                opened.signal()  // others may wait too
+                done.resume()
             }
         }
     }
 
+    /// The port actually bound (useful with port 0).
+    public var port: UInt16? {
+        get async { gate.port }
+    }
+
     public func stop() async {
+        gate.stop()
         await hub.finishAll()
         await server.stop(timeout: 1)
     }

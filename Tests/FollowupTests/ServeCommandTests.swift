@@ -191,6 +191,31 @@ enum RawHTTP {
         }
     }
 
+    @Test func hugeRequestHeadsAreRefusedBeforeParsingAndServeKeepsAnswering() throws {
+        let folder = try Runner.project(Self.journal)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (process, port) = try start(in: folder)
+        defer { process.terminate(); process.waitUntilExit() }
+        let big = String(repeating: "a", count: 1_000_000)
+        // Three at once, as in the finding: each is answered 431 at once, and a normal request still works.
+        let group = DispatchGroup()
+        let answers = Box()
+        for _ in 0..<3 {
+            group.enter()
+            DispatchQueue.global().async {
+                let response = RawHTTP.request(port: port, "GET /index.html HTTP/1.1\r\nX-Big: \(big)", timeout: 60)
+                answers.text += String(RawHTTP.status(response)) + " "
+                group.leave()
+            }
+        }
+        #expect(group.wait(timeout: .now() + 90) == .success)
+        #expect(answers.text.split(separator: " ").allSatisfy { $0 == "431" || $0 == "0" }, "\(answers.text)")
+        #expect(answers.text.contains("431"))
+        let line = RawHTTP.request(port: port, "GET /\(big) HTTP/1.1", timeout: 60)
+        #expect(RawHTTP.status(line) == 431 || RawHTTP.status(line) == 0)
+        #expect(RawHTTP.status(RawHTTP.request(port: port, "GET /index.html HTTP/1.1")) == 200)
+    }
+
     @Test func servesUnderASubPathAndStopsOnInterrupt() throws {
         let folder = try Runner.project(Self.journal)
         defer { try? FileManager.default.removeItem(at: folder) }

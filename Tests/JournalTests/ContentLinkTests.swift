@@ -42,3 +42,14 @@ import Testing
         #expect(escape.description == "journal/\\u{1b}[31mred.md:1:1: warning: x")
     }
 }
+
+@Suite struct InvisibleCharacterTests {
+    @Test func bidiAndZeroWidthCharactersAreNamedAtTheirPlace() {
+        let j = journal(["a.md": "## Acme\u{202E}lived — Dev\n- 2026-03-01 applied: a\u{200B}b\n"])
+        #expect(
+            j.diagnostics.map(\.description) == [
+                "journal/a.md:1:8: warning: invisible character U+202E (bidi embedding or override): it changes how the text around it reads; remove it unless you meant it",
+                "journal/a.md:2:24: warning: invisible character U+200B (zero-width): it changes how the text around it reads; remove it unless you meant it",
+            ])
+    }
+}
