@@ -1,3 +1,5 @@
+import Journal
+
 /// RFC 5322 dates (`Tue, 1 Dec 2026 09:31:24 +0100`, with the obsolete zone names and comments
 /// of older mail) as seconds since 1970.
 enum MailDate {
@@ -34,14 +36,7 @@ enum MailDate {
     }
 
     static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int? {
-        guard (1...9999).contains(year) else { return nil }
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
+        CivilDate(year: year, month: month, day: day)?.dayNumber
     }
 }
 
