@@ -69,7 +69,7 @@ public enum Templates {
         # Followup settings. Every key is optional; the values shown are the defaults.
         title: My job search
         # author: Your Name
-        base_url: /                    # where the site will be served; links stay relative either way
+        # base_url: https://example.com/search/   # for sitemap.xml and feed.xml of a published site
         timezone: UTC                  # an IANA name such as Europe/Berlin
         unsafe_html: false             # pass raw HTML in Markdown through
         policy:

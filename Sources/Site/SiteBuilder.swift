@@ -30,7 +30,8 @@ public enum SiteBuilder {
         let sitemapPaths = jobs.map(\.path).filter { path in
             !privateSlugs.contains { path == SitePath.application($0) }
         }
-        if base == nil {
+        // Only a site to publish needs absolute URLs; a local build would repeat this every time.
+        if base == nil && options.isPublic {
             notes.append(
                 "sitemap.xml and feed.xml use relative URLs: set base_url in site.yml (or --base-url) to a full URL like https://example.com/search/ to make them absolute"
             )

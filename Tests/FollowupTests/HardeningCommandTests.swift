@@ -22,3 +22,19 @@ import Testing
         #expect(!output.contains(".followup-lock") && !output.contains(".followup-staging"), "\(output)")
     }
 }
+
+/// A new journal's local builds stay quiet about base_url; a public build still says it.
+@Suite struct BaseURLNoteTests {
+    @Test func onlyAPublicBuildAsksForAnAbsoluteBaseURL() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("followup-init-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try Runner.run(["init", root.path]).status == 0)
+        let siteYAML = try String(contentsOf: root.appendingPathComponent("Content/site.yml"), encoding: .utf8)
+        #expect(!siteYAML.contains("\nbase_url:"), "init leaves base_url unset")
+        let local = try Runner.run(["build", "--today", "2026-03-15"], in: root)
+        #expect(local.status == 0, "\(local.stderr)")
+        #expect(!local.stderr.contains("base_url"))
+        let published = try Runner.run(["build", "--public", "--output", "Public", "--today", "2026-03-15"], in: root)
+        #expect(published.stderr.contains("set base_url in site.yml"))
+    }
+}

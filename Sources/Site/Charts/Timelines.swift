@@ -32,7 +32,7 @@ enum Timelines {
                 title: "\(event.date) \(Format.time(event)) \(Format.kindLabel(event.kind))")
         }
         let label =
-            "Timeline of \(events.count) events from \(Format.long(first)) to \(Format.long(last)); circles are your messages, squares the employer's, diamonds meetings."
+            "Timeline of \(Format.count(events.count, "event")) from \(Format.long(first)) to \(Format.long(last)); circles are your messages, squares the employer's, diamonds meetings."
         return svg.svg(labelID: "timeline-\(facts.application.slug)", label: label, cls: "app-timeline")
     }
 

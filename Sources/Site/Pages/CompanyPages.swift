@@ -33,6 +33,7 @@ enum CompanyPages {
         var context = model.frame(path: path, title: c.company, kind: "companies")
         context["company"] = .string(c.company)
         context["applications"] = .int(c.applications)
+        context["applicationsLabel"] = .string(c.applications == 1 ? "application" : "applications")
         context["responded"] = .int(c.responded)
         context["mean"] = .string(Format.days(c.meanResponseDays))
         context["median"] = .string(Format.days(c.medianResponseDays?.value))
