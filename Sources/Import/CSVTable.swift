@@ -62,24 +62,8 @@ public struct CSVTable: Sendable {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
-        var out = String.UnicodeScalarView()
-        for byte in bytes {
-            if (0x80...0x9F).contains(byte), let scalar = windows1252[Int(byte - 0x80)] {
-                out.append(scalar)
-            } else {
-                out.append(Unicode.Scalar(byte))
-            }
-        }
-        return String(out)
+        return SingleByteText.windows1252(bytes)
     }
-
-    /// Windows-1252's characters for 0x80–0x9F (nil where it has none); the rest is Latin-1.
-    static let windows1252: [Unicode.Scalar?] = [
-        "\u{20AC}", nil, "\u{201A}", "\u{0192}", "\u{201E}", "\u{2026}", "\u{2020}", "\u{2021}", "\u{02C6}", "\u{2030}",
-        "\u{0160}", "\u{2039}", "\u{0152}", nil, "\u{017D}", nil, nil, "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}",
-        "\u{2022}", "\u{2013}", "\u{2014}", "\u{02DC}", "\u{2122}", "\u{0161}", "\u{203A}", "\u{0153}", nil, "\u{017E}",
-        "\u{0178}",
-    ]
 
     /// The separator the header line uses most outside quotes: `,` unless `;` or a tab wins.
     static func detectSeparator(_ text: String) -> Character {

@@ -1,4 +1,5 @@
 import Foundation
+import Journal
 
 /// Bytes of a mail part as text in the charset it names: UTF-8, ISO-8859-1 (Latin-1), Windows-1252
 /// and US-ASCII, with UTF-8 then Windows-1252 tried for any other or missing name. Never fails.
@@ -16,32 +17,8 @@ enum Charset {
         }
     }
 
-    static func windows1252(_ bytes: [UInt8]) -> String { singleByte(bytes, windows: true) }
-    static func latin1(_ bytes: [UInt8]) -> String { singleByte(bytes, windows: false) }
-
-    /// A single-byte charset straight into UTF-8 bytes (ASCII as it is, the rest two or three bytes).
-    private static func singleByte(_ bytes: [UInt8], windows: Bool) -> String {
-        if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 8)
-        for byte in bytes {
-            if byte < 0x80 {
-                out.append(byte)
-                continue
-            }
-            var scalar = Unicode.Scalar(byte)
-            if windows, byte <= 0x9F, let mapped = table[Int(byte - 0x80)] { scalar = mapped }
-            if let encoded = UTF8.encode(scalar) { out += encoded }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    static let table: [Unicode.Scalar?] = [
-        "\u{20AC}", nil, "\u{201A}", "\u{0192}", "\u{201E}", "\u{2026}", "\u{2020}", "\u{2021}", "\u{02C6}", "\u{2030}",
-        "\u{0160}", "\u{2039}", "\u{0152}", nil, "\u{017D}", nil, nil, "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}",
-        "\u{2022}", "\u{2013}", "\u{2014}", "\u{02DC}", "\u{2122}", "\u{0161}", "\u{203A}", "\u{0153}", nil, "\u{017E}",
-        "\u{0178}",
-    ]
+    static func windows1252(_ bytes: [UInt8]) -> String { SingleByteText.windows1252(bytes) }
+    static func latin1(_ bytes: [UInt8]) -> String { SingleByteText.latin1(bytes) }
 }
 
 /// The content transfer encodings of MIME (RFC 2045), and RFC 2047's encoded words in headers.
