@@ -47,7 +47,7 @@ let package = Package(
         .executableTarget(name: "followup-bench", dependencies: ["Markdown", "Corpus"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "Corpus"]),
-        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Journal"]),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Journal", "Corpus"]),
         .testTarget(
             name: "TemplatesTests",
             dependencies: ["Templates", "Corpus", .product(name: "Mustache", package: "swift-mustache")]
