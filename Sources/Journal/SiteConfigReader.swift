@@ -153,15 +153,13 @@ enum SiteConfigReader {
     private static func readPolicy(
         _ field: YAMLMapping.Field, into policy: inout Policy, diagnostics: inout [Diagnostic], source: SourceText
     ) {
-        guard case .mapping(let mapping) = field.node else {
+        guard let entries = fields(of: field, source: source) else {
             diagnostics.append(.error(field.location, "'policy' must be a mapping (indented 'key: value' lines)"))
             return
         }
-        for (key, value) in mapping {
-            let name = key.scalar?.string ?? ""
-            let location =
-                key.mark.map { YAMLMapping.fileLocation($0, source: source, firstLine: 1) } ?? field.location
-            let inner = YAMLMapping.Field(key: name, node: value, location: location)
+        for inner in entries {
+            let name = inner.key
+            let location = inner.location
             switch name {
             case "thank_you_within_hours":
                 policy.thankYouWithinHours = inner.integer(&diagnostics, minimum: 1) ?? policy.thankYouWithinHours

@@ -147,10 +147,10 @@ public struct MailMatcher: Sendable {
             candidates = found
             rule = "from \(domain), the employer's domain"
         } else if Self.isUnder(address.domain, Self.trackingServices) {
-            let named = (display + " " + subject).lowercased()
+            let named = ByteText(display + " " + subject)
             let hits = facts.indices.filter { index in
-                Self.containsWords(named, facts[index].application.companyKey)
-                    || Self.containsWords(named, TextKey.company(facts[index].application.companyDisplay))
+                named.containsWords(Array(facts[index].application.companyKey.utf8))
+                    || named.containsWords(Array(TextKey.company(facts[index].application.companyDisplay).utf8))
             }
             // The longest company named wins ("Acme Robotics" over "Acme").
             let longest = hits.map { facts[$0].application.companyKey.count }.max() ?? 0
@@ -189,23 +189,6 @@ public struct MailMatcher: Sendable {
             if let found = byCompactKey[label] { return (domain, found) }
         }
         return nil
-    }
-
-    /// Whether `words` appear in `text` as whole words (letters and digits around them do not count).
-    static func containsWords(_ text: String, _ words: String) -> Bool {
-        guard !words.isEmpty else { return false }
-        var searchRange = text.startIndex..<text.endIndex
-        while let found = text.range(of: words, range: searchRange) {
-            let before = found.lowerBound == text.startIndex ? nil : text[text.index(before: found.lowerBound)]
-            let after = found.upperBound == text.endIndex ? nil : text[found.upperBound]
-            if !(before?.isLetter ?? false) && !(before?.isNumber ?? false) && !(after?.isLetter ?? false)
-                && !(after?.isNumber ?? false)
-            {
-                return true
-            }
-            searchRange = found.upperBound..<text.endIndex
-        }
-        return false
     }
 
     static let phrases: [(EventKind, [String])] = [

@@ -137,16 +137,21 @@ struct NewArticle: AsyncParsableCommand {
 
 /// Writes a new file below the Content folder, refusing to overwrite, and prints its path.
 func createFile(_ file: (path: String, text: String), in options: ContentOptions) throws {
-    let url = options.contentURL.appendingPathComponent(file.path)
+    print(try createNewFile(options.contentURL.appendingPathComponent(file.path), file.text))
+}
+
+/// Creates a file that must not exist yet (with its folders) and gives its path as shown;
+/// `advice` ends the message when it does exist.
+func createNewFile(_ url: URL, _ text: String, advice: String = "") throws -> String {
     let shown = ContentFiles.displayPath(url)
     if FileManager.default.fileExists(atPath: url.path) {
-        throw usageError("\(shown) already exists; Followup never overwrites a journal file")
+        throw usageError("\(shown) already exists; Followup never overwrites a journal file\(advice)")
     }
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    guard FileManager.default.createFile(atPath: url.path, contents: Data(file.text.utf8)) else {
+    guard FileManager.default.createFile(atPath: url.path, contents: Data(text.utf8)) else {
         throw usageError("cannot create \(shown)")
     }
-    print(shown)
+    return shown
 }
 
 /// `followup add`: one event line, after the application's last event, every other byte untouched.

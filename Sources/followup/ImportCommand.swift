@@ -65,14 +65,7 @@ struct ImportCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("dry run: \(summary); nothing written\n".utf8))
             return
         }
-        let shown = ContentFiles.displayPath(target)
-        if FileManager.default.fileExists(atPath: target.path) {
-            throw usageError("\(shown) already exists; Followup never overwrites a journal file (use --into)")
-        }
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        guard FileManager.default.createFile(atPath: target.path, contents: Data(result.text.utf8)) else {
-            throw usageError("cannot create \(shown)")
-        }
+        let shown = try createNewFile(target, result.text, advice: " (use --into)")
         print("Imported \(summary) → \(shown)")
         let after = JournalLoader.load(content: options.contentURL)
         let errors = after.diagnostics.filter { $0.isError && $0.location.file.hasSuffix(shown) }
