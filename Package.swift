@@ -22,15 +22,17 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
-        .target(name: "Journal", dependencies: ["Markdown", .product(name: "Yams", package: "Yams")]),
+        // Small pieces every module shares: diagnostics, slugs, folder listing, the parallel map.
+        .target(name: "Support"),
+        .target(name: "Journal", dependencies: ["Support", "Markdown", .product(name: "Yams", package: "Yams")]),
         .target(name: "Analytics", dependencies: ["Journal"]),
         .target(
             name: "Site",
             dependencies: ["Journal", "Analytics", "Markdown", "Templates"]
         ),
         // Mustache templates compiled for speed; swift-mustache stays as the reference its tests compare with.
-        .target(name: "Templates"),
-        .target(name: "Serve", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
+        .target(name: "Templates", dependencies: ["Support"]),
+        .target(name: "Serve", dependencies: ["Support", .product(name: "FlyingFox", package: "FlyingFox")]),
         // `followup import`: spreadsheets, trackers' exports and LinkedIn's archive into a journal file.
         .target(name: "Import", dependencies: ["Journal", .product(name: "CSV", package: "CSV.swift")]),
         // `followup mail`: events suggested from a local mailbox (mbox, Maildir, .eml), offline.
@@ -58,7 +60,7 @@ let package = Package(
                 "Site", "Analytics", "Journal", "Templates", .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        .testTarget(name: "ServeTests", dependencies: ["Serve"]),
+        .testTarget(name: "ServeTests", dependencies: ["Serve", "Support"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "Journal", "Analytics", "Corpus"]),
         .testTarget(name: "ImportTests", dependencies: ["Import", "Journal", "Analytics", "Site", "Corpus"]),
         .testTarget(name: "FollowupTests", dependencies: ["followup"]),

@@ -20,30 +20,3 @@ enum HeadingTitle {
         return nil
     }
 }
-
-/// The properties an application may have, by key, with their meaning for the reader.
-enum ApplicationProperty: String, CaseIterable {
-    case company, role, source, location, link, contact, salary, tags
-    case isPrivate = "private"
-    case address, phone, reference, method
-
-    static var knownList: String { allCases.map(\.rawValue).joined(separator: ", ") }
-
-    /// Sets a text property; false when the key takes another type (tags, private) or is the identity.
-    static func setText(_ key: ApplicationProperty, _ value: String?, on app: inout Application) {
-        switch key {
-        case .company: app.company = value ?? ""
-        case .role: app.role = value ?? ""
-        case .source: app.source = value
-        case .location: app.location = value
-        case .link: app.link = value
-        case .contact: app.contact = value
-        case .salary: app.salary = value
-        case .address: app.address = value
-        case .phone: app.phone = value
-        case .reference: app.reference = value
-        case .method: app.method = value
-        case .tags, .isPrivate: break
-        }
-    }
-}

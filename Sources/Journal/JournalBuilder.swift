@@ -106,13 +106,8 @@ public enum JournalBuilder {
             return x.position < y.position
         }
         let bases = Parallel.map(result) { Slug.make(name($0)) }
-        var used: [String: Int] = [:]
-        for index in order {
-            let base = bases[index]
-            let count = (used[base] ?? 0) + 1
-            used[base] = count
-            result[index].slug = count == 1 ? base : "\(base)-\(count)"
-        }
+        var numbering = SlugNumbering()
+        for index in order { result[index].slug = numbering.next(bases[index]) }
         return result
     }
 
@@ -123,13 +118,8 @@ public enum JournalBuilder {
             result[a].date != result[b].date
                 ? result[a].date < result[b].date : TextKey.precedes(result[a].path, result[b].path)
         }
-        var used: [String: Int] = [:]
-        for index in order {
-            let base = result[index].slug
-            let count = (used[base] ?? 0) + 1
-            used[base] = count
-            if count > 1 { result[index].slug = "\(base)-\(count)" }
-        }
+        var numbering = SlugNumbering()
+        for index in order { result[index].slug = numbering.next(result[index].slug) }
         return result
     }
 }

@@ -1,14 +1,16 @@
 import FlyingSocks
 import Foundation
+import Support
 
 /// What open pages need to know: which build they show, and what is wrong with the content now.
 public struct SiteState: Sendable, Equatable, Codable {
     public var version: Int
-    /// Diagnostics of the last build attempt (`path:line:col: severity: message`); empty when it worked.
-    public var diagnostics: [String]
+    /// Diagnostics of the last build attempt, as values (the page draws them; nothing parses text).
+    public var diagnostics: [Diagnostic]
+    /// The last attempt failed: the site still shows the build before it.
     public var hasErrors: Bool
 
-    public init(version: Int = 0, diagnostics: [String] = [], hasErrors: Bool = false) {
+    public init(version: Int = 0, diagnostics: [Diagnostic] = [], hasErrors: Bool = false) {
         self.version = version
         self.diagnostics = diagnostics
         self.hasErrors = hasErrors

@@ -22,12 +22,12 @@ public struct RenderedSite: Sendable {
     public var files: [String: [UInt8]]
     public var fileCount: Int
     /// Things worth telling the user once (a sitemap without an absolute base URL, say).
-    public var notes: [String]
+    public var notes: [Diagnostic]
     /// Pages whose bytes the previous build of this session already wrote (from `RenderCache`);
     /// the writer checks their size instead of reading them back.
     public var alreadyWritten: Set<String> = []
 
-    public init(files: [String: [UInt8]], notes: [String], alreadyWritten: Set<String> = [], fileCount: Int? = nil) {
+    public init(files: [String: [UInt8]], notes: [Diagnostic], alreadyWritten: Set<String> = [], fileCount: Int? = nil) {
         self.files = files
         self.fileCount = fileCount ?? files.count
         self.notes = notes

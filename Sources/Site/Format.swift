@@ -75,9 +75,4 @@ enum Format {
     }
 
     static func statusLabel(_ status: Status) -> String { status.rawValue }
-
-    /// "1 application", "3 applications": a count with its noun in the right number.
-    static func count(_ n: Int, _ noun: String, plural: String? = nil) -> String {
-        "\(n) \(n == 1 ? noun : plural ?? noun + "s")"
-    }
 }

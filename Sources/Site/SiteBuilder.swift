@@ -19,12 +19,12 @@ public enum SiteBuilder {
         var files: [String: [UInt8]] = [:]
         for job in jobs {
             guard SitePath.isContained(job.path), files[job.path] == nil else {
-                throw Theme.LoadError(description: "error: two pages would be written to '\(job.path)'")
+                throw Theme.LoadError(unlocated: "two pages would be written to '\(job.path)'")
             }
             files[job.path] = []
         }
         let profile = ProcessInfo.processInfo.environment["FOLLOWUP_TIMING"] != nil
-        var notes: [String] = []
+        var notes: [Diagnostic] = []
         let base = absoluteBase(options.baseURL ?? journal.config.baseURL)
         let privateSlugs = Set(journal.applications.filter(\.isPrivate).map(\.slug))
         let sitemapPaths = jobs.map(\.path).filter { path in
@@ -33,8 +33,10 @@ public enum SiteBuilder {
         // Only a site to publish needs absolute URLs; a local build would repeat this every time.
         if base == nil && options.isPublic {
             notes.append(
-                "sitemap.xml and feed.xml use relative URLs: set base_url in site.yml (or --base-url) to a full URL like https://example.com/search/ to make them absolute"
-            )
+                .note(
+                    nil,
+                    "sitemap.xml and feed.xml use relative URLs: set base_url in site.yml (or --base-url) to a full URL like https://example.com/search/ to make them absolute"
+                ))
         }
         var dataFiles: [(path: String, make: () -> [UInt8])] = [
             ("data/applications.json", { DataExports.json(model) }),
@@ -47,7 +49,9 @@ public enum SiteBuilder {
         if !options.isPublic { dataFiles.append(("data/work-search.csv", { Array(ReportPage.csv(model).utf8) })) }
         for name in theme.fallbacks {
             notes.append(
-                "the theme has no '\(name)' template; the built-in one is used (copy it from the default theme to change it)")
+                .note(
+                    nil, "the theme has no '\(name)' template; the built-in one is used (copy it from the default theme to change it)"
+                ))
         }
 
         // Data files (a few large ones) and pages (many small ones) are rendered together, the data

@@ -1,4 +1,5 @@
 import Foundation
+import Journal
 import Templates
 
 /// A theme: Mustache templates and asset files, from a folder or compiled into the binary.
@@ -21,7 +22,23 @@ public struct Theme: Sendable {
 
     /// A template or a whole theme that cannot be used, with where and why.
     public struct LoadError: Error, CustomStringConvertible {
-        public var description: String
+        public var diagnostic: Diagnostic
+        public var description: String { diagnostic.description }
+
+        init(_ file: String, line: Int = 1, column: Int = 1, _ message: String) {
+            diagnostic = .error(SourceLocation(file: file, line: line, column: column), message)
+        }
+
+        init(unlocated message: String) { diagnostic = .error(nil, message) }
+    }
+
+    /// The theme in `folder`, or the built-in one when there is no such folder.
+    public static func resolve(_ folder: URL?) throws -> Theme {
+        var isDirectory: ObjCBool = false
+        if let folder, FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return try load(folder: folder)
+        }
+        return try embedded()
     }
 
     /// Loads `folder/templates/**/*.mustache` and `folder/assets/**`.
@@ -60,11 +77,11 @@ public struct Theme: Sendable {
             do {
                 try library.register(text, named: templateName)
             } catch {
-                throw LoadError(description: "\(name)/templates/\(templateName).mustache:\(error)")
+                throw LoadError("\(name)/templates/\(templateName).mustache", line: error.line, column: error.column, error.message)
             }
         }
         for required in Self.requiredTemplates where !library.contains(required) {
-            throw LoadError(description: "\(name)/templates/\(required).mustache: error: the theme has no '\(required)' template")
+            throw LoadError("\(name)/templates/\(required).mustache", "the theme has no '\(required)' template")
         }
         self.library = library
         self.assets = assets
@@ -84,11 +101,11 @@ public struct Theme: Sendable {
     func render(_ template: String, _ context: TemplateValue) throws -> [UInt8] {
         do {
             guard let html = try library.render(context, template: template) else {
-                throw LoadError(description: "\(name): error: no template named '\(template)'")
+                throw LoadError(name, "no template named '\(template)'")
             }
             return html
         } catch let error as TemplateRenderError {
-            throw LoadError(description: "\(name)/templates/\(template).mustache: error: \(error)")
+            throw LoadError("\(name)/templates/\(template).mustache", "\(error)")
         }
     }
 

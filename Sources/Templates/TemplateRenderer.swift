@@ -1,3 +1,4 @@
+import Support
 /// A template that could be parsed but not rendered: a partial that includes itself.
 public struct TemplateRenderError: Error, CustomStringConvertible {
     public var description: String
@@ -224,15 +225,7 @@ struct TemplateRenderer {
         text.withUTF8 { bytes in
             var runStart = 0
             for index in 0..<bytes.count {
-                let replacement: StaticString
-                switch bytes[index] {
-                case 0x26: replacement = "&amp;"
-                case 0x3C: replacement = "&lt;"
-                case 0x3E: replacement = "&gt;"
-                case 0x22: replacement = "&quot;"
-                case 0x27: replacement = "&#39;"
-                default: continue
-                }
+                guard let replacement = HTMLText.entity(bytes[index]) else { continue }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
                 runStart = index + 1

@@ -17,7 +17,7 @@ struct Check: AsyncParsableCommand {
         if fix {
             let changed = try FixCommand.apply(journal.diagnostics)
             if changed > 0 {
-                print("fixed \(changed) line\(changed == 1 ? "" : "s"); checking again")
+                print("fixed \(counted(changed, "line")); checking again")
                 journal = try options.loadJournal()
             } else {
                 print("nothing to fix")
@@ -35,8 +35,9 @@ enum FixCommand {
         var byFile: [String: [Diagnostic]] = [:]
         var order: [String] = []
         for diagnostic in diagnostics {
-            if byFile[diagnostic.location.file] == nil { order.append(diagnostic.location.file) }
-            byFile[diagnostic.location.file, default: []].append(diagnostic)
+            guard let file = diagnostic.location?.file else { continue }
+            if byFile[file] == nil { order.append(file) }
+            byFile[file, default: []].append(diagnostic)
         }
         var changed = 0
         for file in order {
@@ -50,8 +51,9 @@ enum FixCommand {
             let url = URL(fileURLWithPath: file)
             guard let data = FileManager.default.contents(atPath: url.path) else { continue }
             var lines: [Int: String] = [:]
-            for diagnostic in fixes where lines[diagnostic.location.line] == nil {
-                lines[diagnostic.location.line] = diagnostic.fix?.replacement
+            for diagnostic in fixes {
+                guard let line = diagnostic.location?.line, lines[line] == nil else { continue }
+                lines[line] = diagnostic.fix?.replacement
             }
             let bytes = Array(data)
             let updated = JournalEditor.applyFixes(lines, to: bytes)

@@ -201,7 +201,7 @@ struct Add: AsyncParsableCommand {
         // The same warnings as `check` for what was written (applied twice, a contact before applying).
         let after = JournalLoader.load(content: options.contentURL)
         let shown = ContentFiles.displayPath(url)
-        let about = after.diagnostics.filter { $0.location.line == line && $0.location.file.hasSuffix(shown) }
+        let about = after.diagnostics.filter { $0.location?.line == line && $0.location?.file.hasSuffix(shown) == true }
         printDiagnostics(about)
     }
 }

@@ -59,7 +59,7 @@ struct ImportCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("note: already in the journal, left out: \(title)\n".utf8))
         }
         let summary =
-            "\(result.applications) application\(result.applications == 1 ? "" : "s"), \(result.events) event\(result.events == 1 ? "" : "s") from \(result.rows) row\(result.rows == 1 ? "" : "s"); \(result.skipped) skipped, \(result.alreadyThere.count) already in the journal, \(result.warnings.count) warning\(result.warnings.count == 1 ? "" : "s")"
+            "\(counted(result.applications, "application")), \(counted(result.events, "event")) from \(counted(result.rows, "row")); \(result.skipped) skipped, \(result.alreadyThere.count) already in the journal, \(counted(result.warnings.count, "warning"))"
         if dryRun {
             print(result.text, terminator: "")
             FileHandle.standardError.write(Data("dry run: \(summary); nothing written\n".utf8))
@@ -68,7 +68,7 @@ struct ImportCommand: AsyncParsableCommand {
         let shown = try createNewFile(target, result.text, advice: " (use --into)")
         print("Imported \(summary) → \(shown)")
         let after = JournalLoader.load(content: options.contentURL)
-        let errors = after.diagnostics.filter { $0.isError && $0.location.file.hasSuffix(shown) }
+        let errors = after.diagnostics.filter { $0.isError && $0.location?.file.hasSuffix(shown) == true }
         if !errors.isEmpty {
             printDiagnostics(errors)
             throw ExitCode(1)

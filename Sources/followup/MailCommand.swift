@@ -45,7 +45,7 @@ struct MailCommand: AsyncParsableCommand {
         }
         FileHandle.standardError.write(
             Data(
-                "\(scan.read) messages read, \(scan.matched) matched, \(scan.skipped) skipped; \(scan.suggestions.count) new suggestion\(scan.suggestions.count == 1 ? "" : "s")\(write ? "" : " (nothing written; --write adds them)")\n"
+                "\(scan.read) messages read, \(scan.matched) matched, \(scan.skipped) skipped; \(counted(scan.suggestions.count, "new suggestion"))\(write ? "" : " (nothing written; --write adds them)")\n"
                     .utf8))
         guard write, !scan.suggestions.isEmpty else { return }
         let bySlug = Dictionary(uniqueKeysWithValues: journal.applications.map { ($0.slug, $0) })

@@ -43,6 +43,6 @@ func printDiagnostics(_ diagnostics: [Diagnostic]) {
     var text = diagnostics.map(\.rendered).joined(separator: "\n") + "\n"
     let errors = diagnostics.filter(\.isError).count
     let warnings = diagnostics.filter { $0.severity == .warning }.count
-    text += "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+    text += "\(counted(errors, "error")), \(counted(warnings, "warning"))\n"
     FileHandle.standardError.write(Data(text.utf8))
 }

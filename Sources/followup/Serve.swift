@@ -100,18 +100,20 @@ actor Rebuilder {
     func rebuild() async {
         let started = Date()
         let outcome = site.attempt(content, caches: caches)
-        var diagnostics = outcome.diagnostics.map(\.description)
+        var diagnostics = outcome.all
         // A public site names no file: diagnostics quote private applications' paths and text.
-        if site.public && !diagnostics.isEmpty {
+        if site.public && !outcome.diagnostics.isEmpty {
             let errors = outcome.diagnostics.filter(\.isError).count
+            let others = outcome.diagnostics.count - errors
             diagnostics = [
-                "note: the journal has \(errors) error\(errors == 1 ? "" : "s") and \(outcome.diagnostics.count - errors) other diagnostic\(outcome.diagnostics.count - errors == 1 ? "" : "s"); a public site does not show them: run 'followup check'"
-            ]
+                .note(
+                    nil,
+                    "the journal has \(counted(errors, "error")) and \(counted(others, "other diagnostic")); a public site does not show them: run 'followup check'"
+                )
+            ] + outcome.notes + (outcome.failure?.diagnostic.map { [$0] } ?? [])
         }
-        if let failure = outcome.failure {
-            var lines = diagnostics
-            if failure != "the journal has errors" { lines.append("error: \(failure)") }
-            await hub.publish(SiteState(version: version, diagnostics: lines, hasErrors: true))
+        if outcome.failure != nil {
+            await hub.publish(SiteState(version: version, diagnostics: diagnostics, hasErrors: true))
             FileHandle.standardError.write(Data("Build failed; still serving the last good site.\n".utf8))
             return
         }

@@ -27,79 +27,43 @@ struct SiteOptions: ParsableArguments {
     @Flag(help: "Print what was written.")
     var verbose = false
 
-    /// What one build attempt gave: its diagnostics, and the write report when it got that far.
-    struct Outcome {
-        var diagnostics: [Diagnostic]
-        /// Why nothing was written (content errors, a broken theme, a refused write), or nil.
-        var failure: String?
-        var report: OutputWriter.Report?
-        var notes: [String] = []
-        var fileCount = 0
-        /// A commit failed half way and could not be undone: Output is not as it was.
-        var outputChanged = false
+    /// The pipeline's request for these options.
+    func request(_ content: ContentOptions) -> BuildRequest {
+        BuildRequest(
+            content: content.contentURL, theme: URL(fileURLWithPath: theme), output: URL(fileURLWithPath: output),
+            today: content.today.flatMap(CivilDate.init(iso:)), baseURL: baseURL, includeDrafts: drafts, isPublic: `public`)
     }
 
-    /// Parses, computes, renders and writes, or leaves Output untouched at the first problem.
-    func attempt(_ content: ContentOptions, printDiagnostics shouldPrint: Bool = true, caches: BuildCaches? = nil) -> Outcome {
+    /// One build through the library's pipeline, with the CLI's progress line, FOLLOWUP_TIMING's
+    /// phase times and the fault tests' pause points; diagnostics printed unless asked not to.
+    func attempt(_ content: ContentOptions, printDiagnostics shouldPrint: Bool = true, caches: BuildCaches? = nil)
+        -> BuildResult
+    {
         let timing = Timing(
             enabled: ProcessInfo.processInfo.environment["FOLLOWUP_TIMING"] != nil,
             progress: !quiet && caches == nil && isatty(STDERR_FILENO) != 0)
-        timing.say("reading \(content.content)…")
-        var journal = JournalLoader.load(content: content.contentURL, cache: caches?.parsed)
-        timing.mark("read journal")
-        timing.say(nil)
-        if shouldPrint { printDiagnostics(journal.diagnostics) }
-        if journal.hasErrors {
-            return Outcome(diagnostics: journal.diagnostics, failure: "the journal has errors")
-        }
-        let outputURL = URL(fileURLWithPath: output)
-        let themeURL = URL(fileURLWithPath: theme)
-        let loadedTheme: Theme
-        do {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: themeURL.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                loadedTheme = try Theme.load(folder: themeURL)
-            } else {
-                loadedTheme = try Theme.embedded()
-            }
-            if `public` { journal = PublicJournal.make(journal) }
-            let today = content.day(for: journal)
-            let stats = Analyzer.statistics(journal, today: today)
-            timing.mark("statistics")
-            timing.say("rendering \(journal.applications.count) applications and \(journal.articles.count) articles…")
-            var writer = OutputWriter(output: outputURL)
-            FaultPoints.install(on: &writer)
-            // Files go into Output's staging folder as they are rendered (so they do not wait in
-            // memory) and are moved into place only once the whole site is made.
-            let staging = try writer.stage()
-            let rendered: RenderedSite
-            let report: OutputWriter.Report
-            do {
-                rendered = try SiteBuilder.build(
-                    journal: journal, stats: stats, theme: loadedTheme,
-                    options: BuildOptions(today: today, baseURL: baseURL, includeDrafts: drafts, isPublic: `public`),
-                    cache: caches?.rendered, sink: staging)
+        var hooks = BuildHooks()
+        hooks.step = { step in
+            switch step {
+            case .reading: timing.say("reading \(content.content)…")
+            case .computing: timing.mark("read journal")
+            case .rendering(let applications, let articles):
+                timing.mark("statistics")
+                timing.say("rendering \(applications) applications and \(articles) articles…")
+            case .writing:
                 timing.mark("render")
-                FaultPoints.rendered()
                 timing.say("writing \(output)…")
-                report = try writer.commit(staging)
-            } catch {
-                staging.discard()
-                caches?.rendered.discard()
-                throw error
+            case .finished:
+                timing.mark("write")
+                timing.say(nil)
             }
-            caches?.rendered.commit()
-            timing.mark("write")
-            timing.say(nil)
-            return Outcome(
-                diagnostics: journal.diagnostics, report: report, notes: rendered.notes, fileCount: rendered.fileCount)
-        } catch {
-            timing.say(nil)
-            caches?.rendered.discard()
-            var outcome = Outcome(diagnostics: journal.diagnostics, failure: "\(error)")
-            outcome.outputChanged = (error as? OutputWriter.CommitFailure)?.restored == false
-            return outcome
         }
+        hooks.prepareWriter = { FaultPoints.install(on: &$0) }
+        hooks.rendered = FaultPoints.rendered
+        let result = SitePipeline.build(request(content), caches: caches, hooks: hooks)
+        timing.say(nil)
+        if shouldPrint { printDiagnostics(result.diagnostics) }
+        return result
     }
 
     /// Checks that the options make sense before anything is read.
@@ -122,18 +86,16 @@ struct SiteOptions: ParsableArguments {
         try validate(content)
         let outcome = attempt(content)
         if let failure = outcome.failure {
-            // Theme errors already read `file:line:col: error: …`; other failures get the prefix.
-            let located = failure.hasPrefix("error: ") || failure.contains(": error: ")
-            let detail = failure == "the journal has errors" ? "" : located ? failure + "\n" : "error: \(failure)\n"
-            let state = outcome.outputChanged ? "Output was partly changed.\n" : "Output was not changed.\n"
-            FileHandle.standardError.write(Data((detail + state).utf8))
+            var text = failure.diagnostic.map { $0.rendered + "\n" } ?? ""
+            text += failure.outputChanged ? "Output was partly changed.\n" : "Output was not changed.\n"
+            FileHandle.standardError.write(Data(text.utf8))
             throw ExitCode(1)
         }
         let report = outcome.report ?? OutputWriter.Report()
         let rendered = (notes: outcome.notes, count: outcome.fileCount)
         let talk = !quiet && (verbose || isatty(STDOUT_FILENO) != 0)
         if !quiet {
-            for note in rendered.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
+            for note in rendered.notes { FileHandle.standardError.write(Data("\(note.rendered)\n".utf8)) }
             for path in report.foreign {
                 FileHandle.standardError.write(Data("note: \(output)/\(path) was not written by Followup; left alone\n".utf8))
             }

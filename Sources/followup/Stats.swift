@@ -1,6 +1,7 @@
 import Analytics
 import ArgumentParser
 import Journal
+import Site
 
 /// `followup stats`: the figures in the terminal, or stats.json on standard output.
 struct Stats: AsyncParsableCommand {
@@ -16,10 +17,9 @@ struct Stats: AsyncParsableCommand {
     var `public` = false
 
     func run() async throws {
-        var journal = try options.loadJournal()
+        let journal = try options.loadJournal()
         if journal.hasErrors { throw ExitCode(1) }
-        if `public` { journal = PublicJournal.make(journal) }
-        let stats = Analyzer.statistics(journal, today: options.day(for: journal))
+        let (_, stats) = SitePipeline.figures(journal, today: options.day(for: journal), isPublic: `public`)
         if json {
             print(StatsJSON.value(stats).serialized(pretty: true), terminator: "")
         } else {

@@ -122,7 +122,10 @@ enum RawHTTP {
         try "## Acme — Dev\n- 2026-03-01 applied\n- 2026-02-30 reply: they called back\n".write(
             to: folder.appendingPathComponent("Content/journal/a.md"), atomically: true, encoding: .utf8)
         let broken = waitFor(port: port) { $0.contains("\"hasErrors\":true") }
-        #expect(broken.contains("Content/journal/a.md:3:3: error: invalid date '2026-02-30'"))
+        #expect(
+            broken.contains(
+                #"{"location":{"column":3,"file":"Content/journal/a.md","line":3},"message":"invalid date '2026-02-30'","severity":"error"}"#
+            ), "the state carries the diagnostic as a value")
         let stillGood = RawHTTP.request(port: port, "GET /applications/acme-dev/index.html HTTP/1.1")
         #expect(RawHTTP.status(stillGood) == 200)
         #expect(stillGood.contains("they called back"))

@@ -40,9 +40,7 @@ import Testing
                 [try CSVTable.read(Data(sheet.utf8), file: "sheet.csv")], existing: [], options: Importer.Options(), title: "T")
             let journal = JournalBuilder.build(files: [("import.md", first.text)])
             #expect(!journal.hasErrors, "round \(round): \(journal.diagnostics)")
-            let stats = Analyzer.statistics(journal, today: today)
-            let site = try SiteBuilder.build(
-                journal: journal, stats: stats, theme: try Theme.embedded(), options: BuildOptions(today: today))
+            let (site, _) = try SitePipeline.render(journal, theme: try Theme.embedded(), options: BuildOptions(today: today))
             let exported = try #require(site.files["data/applications.csv"])
             let second = Importer.run(
                 [try CSVTable.read(Data(exported), file: "applications.csv")], existing: [], options: Importer.Options(),

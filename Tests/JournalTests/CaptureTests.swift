@@ -51,7 +51,7 @@ import Testing
         let j = journal(["a.md": Self.hurried])
         let app = try #require(j.applications.first)
         let eventLines = Set(app.events.map(\.location.line))
-        let diagnosed = Set(j.diagnostics.map(\.location.line))
+        let diagnosed = Set(j.diagnostics.map(\.location!.line))
         let lines = Self.hurried.split(separator: "\n", omittingEmptySubsequences: false)
         for (index, line) in lines.enumerated() where index > 0 && !line.isEmpty {
             #expect(
@@ -88,7 +88,7 @@ import Testing
     @Test func fixesChangeOnlyTheirLines() throws {
         let j = journal(["a.md": Self.hurried])
         var fixes: [Int: String] = [:]
-        for d in j.diagnostics { fixes[d.location.line] = d.fix?.replacement }
+        for d in j.diagnostics { fixes[d.location!.line] = d.fix?.replacement }
         let result = String(decoding: JournalEditor.applyFixes(fixes, to: Array(Self.hurried.utf8)), as: UTF8.self)
         #expect(result == Self.fixed)
         // Line endings are kept: the same fixes on a CRLF copy give the CRLF copy of the result.
@@ -252,12 +252,12 @@ import Testing
 
     @Test func theUsualMistakesAreExplained() throws {
         let colon = try #require(only("---\ncompany: Acme\nrole: Dev: Senior\n---\n- 2026-03-01 applied\n"))
-        #expect(colon.location.description == "journal/a.md:3:10")
+        #expect(colon.location!.description == "journal/a.md:3:10")
         #expect(colon.hint == "a value holding ': ' needs quotes, like role: \"Dev: Senior\"")
         let indented = try #require(only("---\ncompany: Acme\n  role: Dev\n---\n- 2026-03-01 applied\n"))
         #expect(indented.hint?.contains("indented under the one above") == true)
         let bracket = try #require(only("---\ncompany: [Acme\nrole: Dev\n---\n- 2026-03-01 applied\n"))
-        #expect(bracket.location.description == "journal/a.md:2:10", "at the bracket, not the line after it")
+        #expect(bracket.location!.description == "journal/a.md:2:10", "at the bracket, not the line after it")
         #expect(bracket.message == "front matter is not valid YAML: '[' is never closed")
         #expect(bracket.rendered.contains("\n  hint: close it on the same line"))
     }

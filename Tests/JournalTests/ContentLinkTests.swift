@@ -24,9 +24,9 @@ import Testing
             withDestinationURL: folder.url.appendingPathComponent("Content/articles/shared"))
         let loaded = JournalLoader.load(content: folder.url.appendingPathComponent("Content"))
         #expect(loaded.applications.map(\.company) == ["Acme"])
-        let messages = loaded.diagnostics.filter { $0.message.contains("outside the Content folder") }.map { $0.location.file }
+        let messages = loaded.diagnostics.filter { $0.message.contains("outside the Content folder") }.map { $0.location!.file }
         #expect(messages.count == 3, "\(loaded.diagnostics)")
-        #expect(loaded.diagnostics.contains { $0.location.file.hasSuffix("journal/inside/ok.md") }, "the inside link was read")
+        #expect(loaded.diagnostics.contains { $0.location!.file.hasSuffix("journal/inside/ok.md") }, "the inside link was read")
     }
 
     @Test func aNameThatIsNotUTF8IsReportedAndNamesCannotDriveTheTerminal() throws {

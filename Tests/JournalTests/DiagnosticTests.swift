@@ -151,7 +151,7 @@ import Testing
         try folder.write(
             "site.yml", "title: T\nunsafe_html: maybe\ncolour: blue\npolicy:\n  max_follow_ups: many\n  silent_after_days: 45\n")
         let j = JournalLoader.load(content: folder.url)
-        let messages = j.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.severity.rawValue): \($0.message)" }
+        let messages = j.diagnostics.map { "\($0.location!.line):\($0.location!.column): \($0.severity.rawValue): \($0.message)" }
         #expect(
             messages == [
                 "2:1: error: 'unsafe_html' must be true or false",
@@ -179,7 +179,7 @@ import Testing
         try folder.write("articles/broken.md", "---\ndate: 2026-02-31\n---\n")
         let j = JournalLoader.load(content: folder.url)
         let messages = j.diagnostics.map {
-            "\($0.location.file.split(separator: "/").last!):\($0.location.line):\($0.location.column): \($0.message)"
+            "\($0.location!.file.split(separator: "/").last!):\($0.location!.line):\($0.location!.column): \($0.message)"
         }
         #expect(
             messages == [

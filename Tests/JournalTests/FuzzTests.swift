@@ -49,7 +49,7 @@ import Testing
                     let journal = JournalBuilder.build(sources: [source], config: SiteConfig())
                     if journal.hasErrors { withErrors += 1 }
                     for diagnostic in journal.diagnostics {
-                        #expect(diagnostic.location.line >= 1 && diagnostic.location.column >= 1)
+                        #expect(diagnostic.location!.line >= 1 && diagnostic.location!.column >= 1)
                     }
                 }
             }

@@ -68,7 +68,7 @@ import Testing
         let j = JournalLoader.load(content: folder.url)
         #expect(j.applications.count == 1)
         #expect(j.diagnostics.map(\.message) == ["file is not valid UTF-8 (byte 0xC3); save it as UTF-8"])
-        #expect(j.diagnostics.first?.location.line == 1 && j.diagnostics.first?.location.column == 3)
+        #expect(j.diagnostics.first?.location!.line == 1 && j.diagnostics.first?.location!.column == 3)
     }
 }
 
@@ -86,7 +86,7 @@ import Testing
         let data = try Data(contentsOf: Self.folder.appendingPathComponent(name))
         let source = try SourceText.decode(data, displayPath: name, relativePath: name).get()
         let j = JournalBuilder.build(sources: [source], config: SiteConfig())
-        #expect(j.diagnostics.allSatisfy { $0.location.line >= 1 })
+        #expect(j.diagnostics.allSatisfy { $0.location!.line >= 1 })
     }
 }
 

@@ -26,7 +26,7 @@ import Testing
                 let rate = group["rate"] as? Double
                 let shownRate = applications >= 5 ? Format.percent(rate) : "–"
                 let row =
-                    "<tr><th scope=\"row\"><bdi>\(XMLText.escape(label))</bdi></th><td class=\"num\">\(applications)</td><td class=\"num\">\(responded)</td>"
+                    "<tr><th scope=\"row\"><bdi>\(HTMLText.escape(label))</bdi></th><td class=\"num\">\(applications)</td><td class=\"num\">\(responded)</td>"
                 #expect(page.contains(row), "\(dimension) \(label)")
                 let rest = try #require(page.range(of: row).map { String(page[$0.upperBound...].prefix(600)) })
                 #expect(rest.contains("<td class=\"num\">\(shownRate)</td>"), "\(dimension) \(label): rate")
@@ -65,7 +65,7 @@ import Testing
             #expect(page.contains("<h1>\(period.period.name)</h1>"))
             #expect(
                 page.contains(
-                    "the \(Format.count(period.figures.applications, "application")) whose first event falls in this period"))
+                    "the \(counted(period.figures.applications, "application")) whose first event falls in this period"))
         }
         let statsPage = site.text("stats/index.html")
         #expect(statsPage.contains("<a href=\"../stats/summer-2026/index.html\">Summer 2026</a>"))

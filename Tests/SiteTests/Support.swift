@@ -14,12 +14,9 @@ enum SiteFixture {
     static func render(
         _ journal: Journal, today: CivilDate = today, isPublic: Bool = false, drafts: Bool = false, cache: RenderCache? = nil
     ) throws -> (RenderedSite, Statistics) {
-        let visible = isPublic ? PublicJournal.make(journal) : journal
-        let stats = Analyzer.statistics(visible, today: today)
-        let site = try SiteBuilder.build(
-            journal: visible, stats: stats, theme: try Theme.embedded(),
-            options: BuildOptions(today: today, includeDrafts: drafts, isPublic: isPublic), cache: cache)
-        return (site, stats)
+        try SitePipeline.render(
+            journal, theme: try Theme.embedded(), options: BuildOptions(today: today, includeDrafts: drafts, isPublic: isPublic),
+            cache: cache)
     }
 
     static func example(isPublic: Bool = false) throws -> (RenderedSite, Statistics, Journal) {

@@ -55,17 +55,15 @@ import Testing
         var config = SiteConfig()
         config.periods = [SearchPeriod(name: "Spring", from: try #require(CivilDate(iso: "2026-03-01")), to: nil)]
         let journal = JournalBuilder.build(files: [("a.md", "## Acme — Dev\n- 2026-03-02 applied\n")], config: config)
-        let stats = Analyzer.statistics(journal, today: try #require(CivilDate(iso: "2026-03-10")))
-        let site = try SiteBuilder.build(
-            journal: journal, stats: stats, theme: theme, options: BuildOptions(today: try #require(CivilDate(iso: "2026-03-10")))
-        )
+        let (site, _) = try SitePipeline.render(
+            journal, theme: theme, options: BuildOptions(today: try #require(CivilDate(iso: "2026-03-10"))))
         #expect(
             String(decoding: site.files["index.html"] ?? [], as: UTF8.self).contains("<h1 data-copied"),
             "the theme's own template is used")
         #expect(String(decoding: site.files["report/index.html"] ?? [], as: UTF8.self).contains("Work-search log"))
         #expect(site.files["stats/spring/index.html"] != nil)
         #expect(
-            site.notes.contains(
+            site.notes.map(\.message).contains(
                 "the theme has no 'report' template; the built-in one is used (copy it from the default theme to change it)"))
     }
 }

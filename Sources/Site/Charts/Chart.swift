@@ -1,3 +1,4 @@
+import Support
 import Templates
 
 /// A chart drawn at build time: inline SVG, a one-line reading, and the data as a table, so that
@@ -49,7 +50,7 @@ struct SVG {
     mutating func rect(x: Double, y: Double, w: Double, h: Double, cls: String, title: String? = nil) {
         body +=
             "<rect x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" width=\"\(Self.n(max(w, 0)))\" height=\"\(Self.n(max(h, 0)))\" class=\"\(cls)\""
-        if let title { body += "><title>\(XMLText.escape(title))</title></rect>" } else { body += "/>" }
+        if let title { body += "><title>\(HTMLText.escape(title))</title></rect>" } else { body += "/>" }
     }
 
     mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, cls: String) {
@@ -58,7 +59,7 @@ struct SVG {
 
     mutating func text(_ string: String, x: Double, y: Double, cls: String, anchor: String = "start") {
         body +=
-            "<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" class=\"\(cls)\" text-anchor=\"\(anchor)\">\(XMLText.escape(string))</text>"
+            "<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" class=\"\(cls)\" text-anchor=\"\(anchor)\">\(HTMLText.escape(string))</text>"
     }
 
     mutating func path(_ d: String, cls: String) {
@@ -113,7 +114,7 @@ struct SVG {
         body += "\" class=\""
         body += cls
         body += "\"><title>"
-        body += XMLText.escape(title)
+        body += HTMLText.escape(title)
         body += "</title>"
         body += close
     }
@@ -123,6 +124,6 @@ struct SVG {
     /// instead of `img`: an image's content is presentational, so links inside one would be
     /// unreachable for assistive technology.
     func svg(labelID: String, label: String, cls: String, interactive: Bool = false) -> String {
-        "<svg class=\"chart \(cls)\" viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\"\(interactive ? "" : " role=\"img\"") aria-labelledby=\"\(labelID)\" preserveAspectRatio=\"xMinYMin meet\"><title id=\"\(labelID)\">\(XMLText.escape(label))</title>\(body)</svg>"
+        "<svg class=\"chart \(cls)\" viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\"\(interactive ? "" : " role=\"img\"") aria-labelledby=\"\(labelID)\" preserveAspectRatio=\"xMinYMin meet\"><title id=\"\(labelID)\">\(HTMLText.escape(label))</title>\(body)</svg>"
     }
 }

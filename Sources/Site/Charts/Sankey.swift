@@ -1,3 +1,4 @@
+import Support
 import Analytics
 
 /// The whole search as a Sankey diagram of `flows`, drawn at build time as inline SVG: stages in
@@ -64,7 +65,7 @@ enum Sankey {
                 "M\(SVG.n(x0)) \(SVG.n(y0))C\(SVG.n(mid)) \(SVG.n(y0)) \(SVG.n(mid)) \(SVG.n(y1)) \(SVG.n(x1)) \(SVG.n(y1))"
                 + "V\(SVG.n(y1 + thickness))C\(SVG.n(mid)) \(SVG.n(y1 + thickness)) \(SVG.n(mid)) \(SVG.n(y0 + thickness)) \(SVG.n(x0)) \(SVG.n(y0 + thickness))Z"
             svg.raw("<path d=\"\(d)\" class=\"band to-\(flow.to)\"><title>")
-            svg.raw(XMLText.escape("\(name(flow.from)) → \(name(flow.to)): \(flow.applications)"))
+            svg.raw(HTMLText.escape("\(name(flow.from)) → \(name(flow.to)): \(flow.applications)"))
             svg.raw("</title></path>")
         }
         for node in nodes {

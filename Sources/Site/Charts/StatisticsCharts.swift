@@ -99,7 +99,7 @@ enum StatisticsCharts {
         let reading =
             funnel.applied == 0
             ? "No applications sent yet."
-            : "Of \(Format.count(funnel.applied, "application")), \(funnel.responded) got an answer, \(funnel.meeting) reached a meeting, \(funnel.offer) an offer and \(funnel.accepted) \(funnel.accepted == 1 ? "was" : "were") accepted."
+            : "Of \(counted(funnel.applied, "application")), \(funnel.responded) got an answer, \(funnel.meeting) reached a meeting, \(funnel.offer) an offer and \(funnel.accepted) \(funnel.accepted == 1 ? "was" : "were") accepted."
         return Chart(
             id: "funnel", title: "From application to offer", reading: reading,
             svg: svg.svg(labelID: "funnel-title", label: "Funnel. \(reading)", cls: "funnel"),
@@ -131,7 +131,7 @@ enum StatisticsCharts {
         }
         let total = shown.reduce(0) { $0 + $1.applied }
         let reading =
-            "\(Format.count(total, "application")) sent in the \(Format.count(shown.count, "week")) shown; the upper part of each bar is the thank-you notes, follow-ups and feedback requests you sent."
+            "\(counted(total, "application")) sent in the \(counted(shown.count, "week")) shown; the upper part of each bar is the thank-you notes, follow-ups and feedback requests you sent."
         return Chart(
             id: id, title: "Weekly activity", reading: reading,
             svg: svg.svg(labelID: "\(id)-title", label: "Weekly activity. \(reading)", cls: "weekly"),

@@ -32,7 +32,7 @@ enum Timelines {
                 title: "\(event.date) \(Format.time(event)) \(Format.kindLabel(event.kind))")
         }
         let label =
-            "Timeline of \(Format.count(events.count, "event")) from \(Format.long(first)) to \(Format.long(last)); circles are your messages, squares the employer's, diamonds meetings."
+            "Timeline of \(counted(events.count, "event")) from \(Format.long(first)) to \(Format.long(last)); circles are your messages, squares the employer's, diamonds meetings."
         return svg.svg(labelID: "timeline-\(facts.application.slug)", label: label, cls: "app-timeline")
     }
 
@@ -59,7 +59,7 @@ enum Timelines {
             let stop = closed?.date ?? max(today, app.events.last?.date ?? today)
             let label = app.role.isEmpty ? app.company : "\(app.company) — \(app.role)"
             let short = label.count > 28 ? String(label.prefix(27)) + "…" : label
-            svg.raw("<a href=\"\(XMLText.escape(link(app.slug)))\">")
+            svg.raw("<a href=\"\(HTMLText.escape(link(app.slug)))\">")
             svg.text(short, x: labelWidth - 8, y: y + 4, cls: "lane-label", anchor: "end")
             svg.raw("</a>")
             svg.line(
@@ -77,7 +77,7 @@ enum Timelines {
         return svg.svg(
             labelID: id,
             label:
-                "\(Format.count(group.count, "application")) as lanes from \(Format.long(start)) to \(Format.long(end)); the list below gives the same information as text.",
+                "\(counted(group.count, "application")) as lanes from \(Format.long(start)) to \(Format.long(end)); the list below gives the same information as text.",
             cls: "lanes", interactive: true)
     }
 }

@@ -62,7 +62,7 @@ enum DashboardPage {
             context["period"] = [
                 "name": .string(current.period.name),
                 "href": .string(SitePath.link(from: path, to: StatsPage.periodPath(current.period))),
-                "applications": .string(Format.count(current.figures.applications, "application")),
+                "applications": .string(Support.counted(current.figures.applications, "application")),
                 "answered": .string(
                     Format.share(current.figures.firstResponse.responded, of: current.figures.firstResponse.eligible)),
             ]
@@ -74,7 +74,7 @@ enum DashboardPage {
             context["workSearch"] = [
                 "count": .string(
                     stats.workSearch.settings.distinctDays
-                        ? Format.count(counted, "day") : Format.count(counted, "activity", plural: "activities")),
+                        ? Support.counted(counted, "day") : Support.counted(counted, "activity", plural: "activities")),
                 "minimum": .int(minimum), "short": .bool(week.short == true),
                 "href": .string(SitePath.link(from: path, to: ReportPage.path)),
             ]

@@ -90,8 +90,8 @@ enum ReportPage {
                 return [
                     "id": .string(week.week.description), "name": .string(week.week.description),
                     "from": .string(Format.long(week.week.monday)), "to": .string(Format.long(week.week.sunday)),
-                    "count": .string(Format.count(week.activities.count, "activity", plural: "activities")),
-                    "days": .string(Format.count(week.days, "day")), "counted": .int(counted),
+                    "count": .string(Support.counted(week.activities.count, "activity", plural: "activities")),
+                    "days": .string(Support.counted(week.days, "day")), "counted": .int(counted),
                     "short": .bool(week.short == true), "met": .bool(week.short == false), "hasRows": .bool(!rows.isEmpty),
                     "rows": .array(
                         rows.map { row in

@@ -43,13 +43,9 @@ final class SiteModel: @unchecked Sendable {
             .sorted { $0.date != $1.date ? $0.date > $1.date : TextKey.precedes($0.slug, $1.slug) }
         markdown = MarkdownOptions(unsafeHTML: journal.config.unsafeHTML)
         var slugs: [String: String] = [:]
-        var used: [String: Int] = [:]
+        var numbering = SlugNumbering()
         let bases = Parallel.map(stats.companies) { Slug.make($0.company, fallback: "company") }
-        for (company, base) in zip(stats.companies, bases) {
-            let n = (used[base] ?? 0) + 1
-            used[base] = n
-            slugs[company.key] = n == 1 ? base : "\(base)-\(n)"
-        }
+        for (company, base) in zip(stats.companies, bases) { slugs[company.key] = numbering.next(base) }
         companySlugs = slugs
         var facts: [String: ApplicationFacts] = [:]
         for fact in stats.facts { facts[fact.application.slug] = fact }

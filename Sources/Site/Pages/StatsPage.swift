@@ -31,7 +31,7 @@ enum StatsPage {
                 [
                     "name": .string(p.period.name), "href": .string(SitePath.link(from: path, to: periodPath(p.period))),
                     "range": .string(range(p.period)),
-                    "applications": .string(Format.count(p.figures.applications, "application")),
+                    "applications": .string(counted(p.figures.applications, "application")),
                 ]
             })
         context["hasPeriods"] = .bool(!s.periods.isEmpty)
@@ -72,7 +72,7 @@ enum StatsPage {
         let policy = model.journal.config.policy
         context["today"] = .string(Format.long(model.today))
         context["applications"] = .int(s.applications)
-        context["applicationsText"] = .string(Format.count(s.applications, "application"))
+        context["applicationsText"] = .string(counted(s.applications, "application"))
         context["policy"] = [
             "silentAfterDays": .int(policy.silentAfterDays), "thankYouWithinHours": .int(policy.thankYouWithinHours),
             "countAcknowledgements": .bool(policy.countAcknowledgements),

@@ -36,12 +36,13 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible, Co
     }
 
     public var severity: Severity
-    public var location: SourceLocation
+    /// Where it is; nil for a problem with no place in a file (an Output that cannot be written).
+    public var location: SourceLocation?
     public var message: String
     public var hint: String?
     public var fix: Fix?
 
-    public init(_ severity: Severity, _ location: SourceLocation, _ message: String, hint: String? = nil, fix: Fix? = nil) {
+    public init(_ severity: Severity, _ location: SourceLocation?, _ message: String, hint: String? = nil, fix: Fix? = nil) {
         self.severity = severity
         self.location = location
         self.message = message
@@ -49,24 +50,27 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible, Co
         self.fix = fix
     }
 
-    public static func error(_ location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
+    public static func error(_ location: SourceLocation?, _ message: String, hint: String? = nil) -> Diagnostic {
         Diagnostic(.error, location, message, hint: hint)
     }
 
-    public static func warning(_ location: SourceLocation, _ message: String, hint: String? = nil, fix: String? = nil)
+    public static func warning(_ location: SourceLocation?, _ message: String, hint: String? = nil, fix: String? = nil)
         -> Diagnostic
     {
         Diagnostic(.warning, location, message, hint: hint, fix: fix.map(Fix.init(replacement:)))
     }
 
-    public static func note(_ location: SourceLocation, _ message: String) -> Diagnostic {
-        Diagnostic(.note, location, message)
+    public static func note(_ location: SourceLocation?, _ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.note, location, message, hint: hint)
     }
 
     public var isError: Bool { severity == .error }
 
-    /// `path:line:col: severity: message`
-    public var description: String { "\(Self.printable(location.description)): \(severity.rawValue): \(Self.printable(message))" }
+    /// `path:line:col: severity: message`, or `severity: message` without a location.
+    public var description: String {
+        let head = location.map { Self.printable($0.description) + ": " } ?? ""
+        return "\(head)\(severity.rawValue): \(Self.printable(message))"
+    }
 
     /// The description, then the hint and the fix on lines of their own: what `check` prints.
     public var rendered: String {
@@ -94,8 +98,12 @@ extension Array where Element == Diagnostic {
     /// Sorted by file, line and column, keeping the found order for ties.
     public func sortedByLocation() -> [Diagnostic] {
         enumerated().sorted { a, b in
-            if a.element.location == b.element.location { return a.offset < b.offset }
-            return a.element.location < b.element.location
+            switch (a.element.location, b.element.location) {
+            case let (x?, y?) where x != y: return x < y
+            case (nil, _?): return true
+            case (_?, nil): return false
+            default: return a.offset < b.offset
+            }
         }.map(\.element)
     }
 

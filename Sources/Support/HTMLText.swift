@@ -1,0 +1,43 @@
+/// Escaping for text placed in HTML, SVG and XML: one table of entities for the template engine,
+/// the charts, the feeds and serve's error page.
+public enum HTMLText {
+    /// The entity for one of `& < > " '` (the apostrophe as `&#39;`, like swift-mustache), else nil.
+    @inline(__always)
+    public static func entity(_ byte: UInt8) -> StaticString? {
+        switch byte {
+        case 0x26: return "&amp;"
+        case 0x3C: return "&lt;"
+        case 0x3E: return "&gt;"
+        case 0x22: return "&quot;"
+        case 0x27: return "&#39;"
+        default: return nil
+        }
+    }
+
+    /// Escapes `& < > " '` and drops characters XML 1.0 forbids (NUL and most C0 controls, U+FFFE,
+    /// U+FFFF). Works on UTF-8 bytes: every byte it changes is ASCII, so multi-byte characters pass
+    /// through whole.
+    public static func escape(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 < 0x20 || $0 == 0xEF || entity($0) != nil }) else { return text }
+        var out = [UInt8]()
+        out.reserveCapacity(utf8.count + 64)
+        var bytes = Array(utf8)[...]
+        while let byte = bytes.popFirst() {
+            if let entity = entity(byte) {
+                out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                continue
+            }
+            switch byte {
+            case 0x09, 0x0A, 0x0D: out.append(byte)
+            case 0..<0x20: continue
+            case 0xEF
+            where bytes.count >= 2 && bytes[bytes.startIndex] == 0xBF
+                && (bytes[bytes.startIndex + 1] == 0xBE || bytes[bytes.startIndex + 1] == 0xBF):
+                bytes.removeFirst(2)  // U+FFFE and U+FFFF are not characters in XML
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
