@@ -10,8 +10,22 @@ public enum Status: String, Sendable, CaseIterable, Hashable {
 /// The figures sit in one immutable shared box: facts are passed around tens of thousands of times
 /// while a site is built, and copying a dozen arrays and strings each time (a retain and a release
 /// apiece) was a measurable part of the build. Still a value: nothing in the box can change.
-public struct ApplicationFacts: Sendable {
+public struct ApplicationFacts: Sendable, Hashable {
     private let storage: Storage
+
+    /// Facts are a function of the application, the day and the policy: equal when those are, so a
+    /// page made from facts can be cached on exactly what they are made from.
+    public static func == (a: ApplicationFacts, b: ApplicationFacts) -> Bool {
+        a.storage === b.storage
+            || (a.storage.today == b.storage.today && a.storage.policy == b.storage.policy
+                && a.storage.application == b.storage.application)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storage.application)
+        hasher.combine(storage.today)
+        hasher.combine(storage.policy)
+    }
 
     /// Borrowed from the box (`_read`), so `fact.application.slug` copies the slug, not the application.
     public var application: Application {
@@ -64,8 +78,13 @@ public struct ApplicationFacts: Sendable {
         let expectations: [Expectation]
         let promisedLater: [Expectation]
 
+        let today: CivilDate
+        let policy: Policy
+
         init(_ app: Application, today: CivilDate, policy: Policy) {
             application = app
+            self.today = today
+            self.policy = policy
             let past = app.events.filter { $0.date <= today }
             self.past = past
             planned = app.events.filter { $0.date > today }

@@ -13,7 +13,7 @@ public enum SiteBuilder {
     ) throws -> RenderedSite {
         let started = Date()
         let model = SiteModel(journal: journal, stats: stats, options: options)
-        let jobs = pageJobs(model, shared: cache == nil ? 0 : sharedInputs(model, theme: theme))
+        let jobs = SitePages.jobs(model, salt: theme.fingerprint.hashValue)
         let modelBuilt = Date()
 
         var files: [String: [UInt8]] = [:]
@@ -50,7 +50,8 @@ public enum SiteBuilder {
         for name in theme.fallbacks {
             notes.append(
                 .note(
-                    nil, "the theme has no '\(name)' template; the built-in one is used (copy it from the default theme to change it)"
+                    nil,
+                    "the theme has no '\(name)' template; the built-in one is used (copy it from the default theme to change it)"
                 ))
         }
 
@@ -58,13 +59,15 @@ public enum SiteBuilder {
         // files first and each on its own, pages in batches, so both cores stay busy to the end.
         enum Work {
             case data(Int)
-            case pages(Range<Int>)
+            case pages([Int])
         }
-        // The index pages (the first jobs) each take as long as a hundred small pages: one unit each.
+        // The index pages each take as long as a hundred small pages: one unit each.
         var work = dataFiles.indices.map(Work.data)
-        let single = min(indexPageCount, jobs.count)
-        for index in 0..<single { work.append(.pages(index..<index + 1)) }
-        for start in stride(from: single, to: jobs.count, by: 64) { work.append(.pages(start..<min(start + 64, jobs.count))) }
+        let small = jobs.indices.filter { !jobs[$0].isIndex }
+        for index in jobs.indices where jobs[index].isIndex { work.append(.pages([index])) }
+        for start in stride(from: 0, to: small.count, by: 64) {
+            work.append(.pages(Array(small[start..<min(start + 64, small.count)])))
+        }
         typealias Page = (bytes: [UInt8], written: Bool, context: Double, render: Double)
         /// With a sink, a file leaves as soon as it is made and only an empty placeholder stays.
         func deliver(_ path: String, _ bytes: [UInt8], written: Bool) throws -> [UInt8] {
@@ -86,7 +89,7 @@ public enum SiteBuilder {
             case .pages(let range):
                 return try range.map { index in
                     let job = jobs[index]
-                    let inputs = cache == nil ? nil : job.inputs?()
+                    let inputs = cache == nil ? nil : job.key?()
                     if let cache, let inputs, let page = cache.reuse(job.path, inputs: inputs) {
                         return (try deliver(job.path, page.bytes, written: page.written), page.written, 0, 0)
                     }
@@ -116,10 +119,14 @@ public enum SiteBuilder {
             FileHandle.standardError.write(Data("  site model: \(model) s; pages and data files: \(pages) s\n".utf8))
         }
         for (file, result) in zip(dataFiles, done) { files[file.path] = result[0].bytes }
-        let rendered = done.dropFirst(dataFiles.count).flatMap { $0 }
+        // Back in job order (the index pages went first).
+        var rendered = [Page?](repeating: nil, count: jobs.count)
+        for (unit, pages) in zip(work, done) {
+            if case .pages(let indices) = unit { for (index, page) in zip(indices, pages) { rendered[index] = page } }
+        }
         if profile {
             var totals: [String: (count: Int, context: Double, render: Double)] = [:]
-            for (job, result) in zip(jobs, rendered) {
+            for (job, result) in zip(jobs, rendered.map { $0! }) {
                 let t = totals[job.template] ?? (0, 0, 0)
                 totals[job.template] = (t.count + 1, t.context + result.context, t.render + result.render)
             }
@@ -131,7 +138,7 @@ public enum SiteBuilder {
             }
         }
         var unchanged = Set<String>()
-        for (job, page) in zip(jobs, rendered) {
+        for (job, page) in zip(jobs, rendered.map { $0! }) {
             files[job.path] = page.bytes
             if page.written { unchanged.insert(job.path) }
         }
@@ -144,85 +151,6 @@ public enum SiteBuilder {
             return RenderedSite(files: [:], notes: notes, fileCount: files.count)
         }
         return RenderedSite(files: files, notes: notes, alreadyWritten: unchanged)
-    }
-
-    /// One page to render: where it goes, its template, how to make its context, and (for pages a
-    /// cache may reuse without building the context) a hash of what it is made from.
-    typealias PageJob = (path: String, template: String, context: () -> TemplateValue, inputs: (() -> Int)?)
-
-    /// How many pages at the start of `pageJobs` are the site-wide index pages.
-    static let indexPageCount = 6
-
-    /// Every page of the site. `shared` is the hash of what all application and company pages share.
-    static func pageJobs(_ model: SiteModel, shared: Int) -> [PageJob] {
-        // Every page is a job that builds its context and renders it; jobs run on every core and
-        // the results are collected by path, so the bytes are the same as a serial build's.
-        // Application and company pages also say what they are made from (`inputs`), so that with a
-        // cache a page whose inputs did not change is reused without even building its context.
-        var jobs: [PageJob] = [
-            ("index.html", "dashboard", { DashboardPage.context(model) }, nil),
-            ("applications/index.html", "applications", { ApplicationPages.index(model) }, nil),
-            ("timeline/index.html", "timeline", { TimelinePage.context(model) }, nil),
-            ("companies/index.html", "companies", { CompanyPages.index(model) }, nil),
-            ("stats/index.html", "stats", { StatsPage.context(model) }, nil),
-            ("advice/index.html", "advice", { AdvicePages.index(model) }, nil),
-        ]
-        // Closures hold an index, not the facts themselves: copying a struct into each of 20,000
-        // closures was a measurable part of the build.
-        for (index, fact) in model.stats.facts.enumerated() {
-            jobs.append(
-                (
-                    SitePath.application(fact.application.slug), "application",
-                    { ApplicationPages.page(model.stats.facts[index], model).1 },
-                    {
-                        let fact = model.stats.facts[index]
-                        var hasher = Hasher()
-                        hasher.combine(shared)
-                        hasher.combine(fact.application)
-                        hasher.combine(model.actionsBySlug[fact.application.slug] ?? [])
-                        hasher.combine(model.companySlug(for: fact.application))
-                        return hasher.finalize()
-                    }
-                ))
-        }
-        for (index, company) in model.stats.companies.enumerated() {
-            jobs.append(
-                (
-                    CompanyPages.path(company, model), "company", { CompanyPages.page(model.stats.companies[index], model) },
-                    {
-                        let company = model.stats.companies[index]
-                        var hasher = Hasher()
-                        hasher.combine(shared)
-                        hasher.combine(company)
-                        for slug in company.applicationSlugs { hasher.combine(model.factsBySlug[slug]?.application) }
-                        return hasher.finalize()
-                    }
-                ))
-        }
-        for (index, period) in model.stats.periods.enumerated() {
-            jobs.append(
-                (StatsPage.periodPath(period.period), "period", { StatsPage.period(model.stats.periods[index], model) }, nil))
-        }
-        if !model.options.isPublic {
-            jobs.append((ReportPage.path, "report", { ReportPage.context(model) }, nil))
-        }
-        for article in model.articles {
-            jobs.append((SitePath.article(article.slug), "article", { AdvicePages.page(article, model).1 }, nil))
-        }
-        for (path, context) in AdvicePages.tags(model) { jobs.append((path, "advice", context, nil)) }
-        return jobs
-    }
-
-    /// What every application and company page shares: theme, settings, day, counts and articles.
-    static func sharedInputs(_ model: SiteModel, theme: Theme) -> Int {
-        var hasher = Hasher()
-        hasher.combine(theme.fingerprint)
-        hasher.combine(model.journal.config)
-        hasher.combine(model.today)
-        hasher.combine(model.options.isPublic)
-        hasher.combine(model.stats.applications)
-        hasher.combine(model.articles)
-        return hasher.finalize()
     }
 
     /// The base URL when it has a scheme and host (ending in `/`), else nil.

@@ -14,11 +14,8 @@ public struct Theme: Sendable {
     /// theme copied before a page was added keeps working).
     public let fallbacks: [String]
 
-    /// The page templates a build needs.
-    static let requiredTemplates = [
-        "layout", "dashboard", "applications", "application", "timeline", "companies", "company", "stats", "advice",
-        "article", "period", "report",
-    ]
+    /// The page templates a build needs: those of every kind of page.
+    static var requiredTemplates: [String] { SitePages.templates }
 
     /// A template or a whole theme that cannot be used, with where and why.
     public struct LoadError: Error, CustomStringConvertible {
@@ -77,7 +74,8 @@ public struct Theme: Sendable {
             do {
                 try library.register(text, named: templateName)
             } catch {
-                throw LoadError("\(name)/templates/\(templateName).mustache", line: error.line, column: error.column, error.message)
+                throw LoadError(
+                    "\(name)/templates/\(templateName).mustache", line: error.line, column: error.column, error.message)
             }
         }
         for required in Self.requiredTemplates where !library.contains(required) {

@@ -1,4 +1,5 @@
 import Support
+
 /// A template that could be parsed but not rendered: a partial that includes itself.
 public struct TemplateRenderError: Error, CustomStringConvertible {
     public var description: String

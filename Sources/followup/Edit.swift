@@ -52,7 +52,7 @@ struct NewApplication: AsyncParsableCommand {
                         .utf8))
             throw ExitCode(1)
         }
-        let file = Templates.application(
+        let file = Scaffolds.application(
             company: company, role: role, applied: applied, source: source, location: location, link: link, contact: contact)
         try createFile(file, in: options)
     }
@@ -131,7 +131,7 @@ struct NewArticle: AsyncParsableCommand {
 
     func run() async throws {
         let config = JournalLoader.load(content: options.contentURL).config
-        try createFile(Templates.article(title: title, today: options.day(forConfig: config)), in: options)
+        try createFile(Scaffolds.article(title: title, today: options.day(forConfig: config)), in: options)
     }
 }
 
@@ -222,12 +222,12 @@ struct Init: AsyncParsableCommand {
         let today = SiteConfig().today()
         let content = folder.appendingPathComponent("Content")
         let files: [(String, String)] = [
-            ("site.yml", Templates.siteYAML),
+            ("site.yml", Scaffolds.siteYAML),
             (
-                Templates.application(company: "Example Company", role: "Your Role", today: today).path,
-                Templates.application(company: "Example Company", role: "Your Role", today: today).text
+                Scaffolds.application(company: "Example Company", role: "Your Role", today: today).path,
+                Scaffolds.application(company: "Example Company", role: "Your Role", today: today).text
             ),
-            ("articles/how-to-keep-this-journal.md", Templates.welcomeArticle(today: today)),
+            ("articles/how-to-keep-this-journal.md", Scaffolds.welcomeArticle(today: today)),
         ]
         for (path, text) in files {
             let url = content.appendingPathComponent(path)

@@ -105,12 +105,13 @@ actor Rebuilder {
         if site.public && !outcome.diagnostics.isEmpty {
             let errors = outcome.diagnostics.filter(\.isError).count
             let others = outcome.diagnostics.count - errors
-            diagnostics = [
-                .note(
-                    nil,
-                    "the journal has \(counted(errors, "error")) and \(counted(others, "other diagnostic")); a public site does not show them: run 'followup check'"
-                )
-            ] + outcome.notes + (outcome.failure?.diagnostic.map { [$0] } ?? [])
+            diagnostics =
+                [
+                    .note(
+                        nil,
+                        "the journal has \(counted(errors, "error")) and \(counted(others, "other diagnostic")); a public site does not show them: run 'followup check'"
+                    )
+                ] + outcome.notes + (outcome.failure?.diagnostic.map { [$0] } ?? [])
         }
         if outcome.failure != nil {
             await hub.publish(SiteState(version: version, diagnostics: diagnostics, hasErrors: true))

@@ -83,13 +83,13 @@ import Testing
 
     @Test func newFilesFromTemplatesParseBack() throws {
         let today = try #require(CivilDate(iso: "2026-03-05"))
-        let app = Templates.application(company: "Acme: \"Corp\"", role: "QA/Test", today: today)
+        let app = Scaffolds.application(company: "Acme: \"Corp\"", role: "QA/Test", today: today)
         #expect(app.path == "journal/acme-corp-qa-test.md")
         let parsed = journal(["x.md": app.text])
         #expect(parsed.diagnostics.isEmpty, "\(printed(parsed))")
         #expect(parsed.applications.first?.company == "Acme: \"Corp\"")
         #expect(parsed.applications.first?.events.map(\.kind) == [.applied])
-        let article = Templates.article(title: "../../Why I track", today: today)
+        let article = Scaffolds.article(title: "../../Why I track", today: today)
         #expect(article.path == "articles/why-i-track.md")
         #expect(article.text.hasPrefix("---\ntitle: \"../../Why I track\"\ndate: 2026-03-05\n"))
     }

@@ -118,10 +118,13 @@ import Testing
                 .warning(nil, "no file: a:b:c: d", hint: "<h>", fix: "- 2026-01-02 applied"),
             ], hasErrors: true)
         let html = ErrorsPage.html(state, prefix: "/")
-        #expect(html.contains("<tr class=\"error\"><td>Content/journal/a.md</td><td class=\"num\">12</td><td class=\"num\">3</td>"))
+        #expect(
+            html.contains("<tr class=\"error\"><td>Content/journal/a.md</td><td class=\"num\">12</td><td class=\"num\">3</td>"))
         #expect(html.contains("invalid date &#39;&lt;2026&gt;&#39;"))
         // A message with colons in it stays one message: nothing splits text to find the parts.
-        #expect(html.contains("<td colspan=\"3\">(no file)</td><td>warning</td><td>no file: a:b:c: d<br><small>hint: &lt;h&gt;</small>"))
+        #expect(
+            html.contains(
+                "<td colspan=\"3\">(no file)</td><td>warning</td><td>no file: a:b:c: d<br><small>hint: &lt;h&gt;</small>"))
         #expect(html.contains("fix: <code>- 2026-01-02 applied</code>"))
     }
 }

@@ -33,7 +33,7 @@ import Testing
         let theme = try Theme.embedded()
         var reference = MustacheLibrary()
         for (name, text) in EmbeddedTheme.templates { try reference.register(text, named: name) }
-        let jobs = SiteBuilder.pageJobs(model, shared: 0)
+        let jobs = SitePages.jobs(model, salt: 0)
         #expect(jobs.count > 60)
         for job in jobs {
             let context = job.context()

@@ -1,5 +1,5 @@
-import Support
 import Analytics
+import Support
 
 /// The whole search as a Sankey diagram of `flows`, drawn at build time as inline SVG: stages in
 /// columns (applied, response, meeting, offer, outcome), bands as wide as the applications that

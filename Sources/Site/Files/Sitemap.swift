@@ -1,4 +1,5 @@
 import Support
+
 /// sitemap.xml: every page except private applications'.
 enum Sitemap {
     static func xml(paths: [String], base: String?) -> String {

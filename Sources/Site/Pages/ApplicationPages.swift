@@ -49,13 +49,27 @@ enum ApplicationPages {
         return String(repeating: "0", count: max(0, 6 - s.count)) + s
     }
 
-    static func page(_ fact: ApplicationFacts, _ model: SiteModel) -> (String, TemplateValue) {
+    /// What one application's page is made from, besides what every page shares: its cache key.
+    struct Input: Hashable {
+        let fact: ApplicationFacts
+        let actions: [Action]
+        let companySlug: String
+
+        init(_ fact: ApplicationFacts, _ model: SiteModel) {
+            self.fact = fact
+            actions = model.actionsBySlug[fact.application.slug] ?? []
+            companySlug = model.companySlug(for: fact.application)
+        }
+    }
+
+    static func page(_ input: Input, _ model: PageFrame) -> (String, TemplateValue) {
+        let fact = input.fact
         let app = fact.application
         let path = SitePath.application(app.slug)
-        var context = model.frame(path: path, title: app.title, kind: "applications")
+        var context = model.context(path: path, title: app.title, kind: "applications")
         context["app"] = ["company": .string(app.company), "role": .string(app.role), "private": .bool(app.isPrivate)]
         context["status"] = .string(fact.status.rawValue)
-        context["companyHref"] = .string(SitePath.link(from: path, to: SitePath.company(model.companySlug(for: app))))
+        context["companyHref"] = .string(SitePath.link(from: path, to: SitePath.company(input.companySlug)))
         var properties: [TemplateValue] = []
         func add(_ name: String, _ value: String?, link: Bool = false) {
             guard let value, !value.isEmpty else { return }
@@ -90,7 +104,7 @@ enum ApplicationPages {
                 ]
             })
         context["hasExpectations"] = .bool(!fact.expectations.isEmpty)
-        let actions = model.actionsBySlug[app.slug] ?? []
+        let actions = input.actions
         context["actions"] = .array(actions.map { model.actionContext($0, from: path) })
         context["hasActions"] = .bool(!actions.isEmpty)
         context["events"] = .array(
@@ -114,7 +128,7 @@ enum ApplicationPages {
         var advice: [Article] = []
         var seen = Set<String>()
         for topic in topics.sorted() {
-            for article in model.articles(about: topic).prefix(SiteModel.adviceLimit) where seen.insert(article.slug).inserted {
+            for article in model.articles(about: topic).prefix(PageFrame.adviceLimit) where seen.insert(article.slug).inserted {
                 advice.append(article)
             }
         }

@@ -28,9 +28,23 @@ enum CompanyPages {
         SitePath.company(model.companySlugs[c.key] ?? "company")
     }
 
-    static func page(_ c: CompanyFigures, _ model: SiteModel) -> TemplateValue {
-        let path = path(c, model)
-        var context = model.frame(path: path, title: c.company, kind: "companies")
+    /// What one company's page is made from, besides what every page shares: its cache key.
+    struct Input: Hashable {
+        let figures: CompanyFigures
+        let path: String
+        let applications: [ApplicationFacts]
+
+        init(_ c: CompanyFigures, _ model: SiteModel) {
+            figures = c
+            path = CompanyPages.path(c, model)
+            applications = c.applicationSlugs.compactMap { model.factsBySlug[$0] }
+        }
+    }
+
+    static func page(_ input: Input, _ model: PageFrame) -> TemplateValue {
+        let c = input.figures
+        let path = input.path
+        var context = model.context(path: path, title: c.company, kind: "companies")
         context["company"] = .string(c.company)
         context["applications"] = .int(c.applications)
         context["applicationsLabel"] = .string(c.applications == 1 ? "application" : "applications")
@@ -39,7 +53,7 @@ enum CompanyPages {
         context["median"] = .string(Format.days(c.medianResponseDays?.value))
         context["pending"] = .int(c.pending)
         context["rows"] = .array(
-            c.applicationSlugs.compactMap { model.factsBySlug[$0] }.map { fact in
+            input.applications.map { fact in
                 [
                     "role": .string(fact.application.role.isEmpty ? "(no role)" : fact.application.role),
                     "href": .string(SitePath.link(from: path, to: SitePath.application(fact.application.slug))),

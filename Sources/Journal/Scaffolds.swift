@@ -1,5 +1,5 @@
 /// The files `followup new` and `followup init` write, in Followup's own words.
-public enum Templates {
+public enum Scaffolds {
     /// A YAML double-quoted string, safe for any name.
     static func quoted(_ text: String) -> String {
         var out = "\""
