@@ -4,7 +4,7 @@ import PackageDescription
 let package = Package(
     name: "Followup",
     products: [
-        .executable(name: "followup", targets: ["followup"]),
+        .executable(name: "followup", targets: ["followup"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -47,9 +47,11 @@ let package = Package(
         .executableTarget(name: "followup-embed-theme"),
         .target(name: "Corpus"),
         .executableTarget(name: "followup-bench", dependencies: ["Markdown", "Corpus"]),
+        // Helpers the test targets share: temporary folders, fixture paths, running the binary.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "JournalTests", dependencies: ["Journal", "Corpus"]),
-        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Journal", "Corpus"]),
+        .testTarget(name: "JournalTests", dependencies: ["TestSupport", "Journal", "Corpus"]),
+        .testTarget(name: "AnalyticsTests", dependencies: ["TestSupport", "Analytics", "Journal", "Corpus"]),
         .testTarget(
             name: "TemplatesTests",
             dependencies: ["Templates", "Corpus", .product(name: "Mustache", package: "swift-mustache")]
@@ -57,12 +59,13 @@ let package = Package(
         .testTarget(
             name: "SiteTests",
             dependencies: [
+                "TestSupport",
                 "Site", "Analytics", "Journal", "Templates", .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        .testTarget(name: "ServeTests", dependencies: ["Serve", "Support"]),
-        .testTarget(name: "MailTests", dependencies: ["Mail", "Journal", "Analytics", "Corpus"]),
-        .testTarget(name: "ImportTests", dependencies: ["Import", "Journal", "Analytics", "Site", "Corpus"]),
-        .testTarget(name: "FollowupTests", dependencies: ["followup"]),
+        .testTarget(name: "ServeTests", dependencies: ["TestSupport", "Serve", "Support"]),
+        .testTarget(name: "MailTests", dependencies: ["TestSupport", "Mail", "Journal", "Analytics", "Corpus"]),
+        .testTarget(name: "ImportTests", dependencies: ["TestSupport", "Import", "Journal", "Analytics", "Site", "Corpus"]),
+        .testTarget(name: "FollowupTests", dependencies: ["TestSupport", "followup"]),
     ]
 )

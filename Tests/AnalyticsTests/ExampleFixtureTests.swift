@@ -1,12 +1,12 @@
 import Analytics
 import Foundation
 import Journal
+import TestSupport
 import Testing
 
 /// Every worked example of the spec (copied into Tests/Fixtures/stats) gives its expected figures.
 @Suite struct ExampleFixtureTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures/stats")
+    static let root = TestPaths.fixtures.appendingPathComponent("stats")
 
     static var examples: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).sorted()

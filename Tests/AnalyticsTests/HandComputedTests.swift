@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Analytics
@@ -6,8 +7,7 @@ import Testing
 
 /// Figures of Tests/Fixtures/hand, each worked out by hand (the working is in the comments).
 @Suite struct HandComputedTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/hand")
+    static let folder = TestPaths.fixtures.appendingPathComponent("hand")
 
     func stats() throws -> Statistics {
         let journal = JournalLoader.load(content: Self.folder.appendingPathComponent("Content"))

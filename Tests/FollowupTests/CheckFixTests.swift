@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `followup check` prints each fix under its diagnostic; `check --fix` writes them, only those

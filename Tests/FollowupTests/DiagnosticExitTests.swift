@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Every diagnostic of journal-format.md through the real command: the printed line (path, line,

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Every `docs/NAME.md` that the code or `--help` points at exists in the repository.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Smaller findings of the second hardening round, through the command line.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `followup import` from the command line: one new file, never overwritten, nothing on a dry run.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `followup mail`: suggestions printed, nothing written without `--write`, nothing new the second time.

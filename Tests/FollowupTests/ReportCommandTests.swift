@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `followup report`: the log for a date range as a page or CSV, never over a file it did not write.

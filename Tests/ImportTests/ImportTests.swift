@@ -1,6 +1,7 @@
 import Analytics
 import Foundation
 import Journal
+import TestSupport
 import Testing
 
 @testable import Import
@@ -9,8 +10,7 @@ import Testing
 /// byte, every unusable cell is named by row and column, and nothing imported can start an
 /// application or an event of its own.
 @Suite struct ImportTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/import")
+    static let folder = TestPaths.fixtures.appendingPathComponent("import")
 
     static func table(_ name: String) throws -> CSVTable {
         try CSVTable.read(Data(contentsOf: folder.appendingPathComponent(name)), file: name)

@@ -1,5 +1,6 @@
 import Corpus
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Journal
@@ -7,8 +8,7 @@ import Testing
 /// Seeded mutations of the example journal and articles: every case must end in a journal (with or
 /// without diagnostics), never a crash or a hang. The Site suite renders a sample of them too.
 @Suite struct FuzzTests {
-    static let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Content")
+    static let content = TestPaths.exampleContent
 
     static func seeds() -> [(String, [UInt8])] {
         var files: [(String, [UInt8])] = []

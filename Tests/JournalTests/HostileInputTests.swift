@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Journal
@@ -74,8 +75,7 @@ import Testing
 
 /// Inputs that once crashed the reader, found by the fuzz test; each must now read cleanly.
 @Suite struct FuzzRegressionTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/fuzz-regressions")
+    static let folder = TestPaths.fixtures.appendingPathComponent("fuzz-regressions")
 
     static var cases: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
@@ -100,8 +100,7 @@ import Testing
     }
 
     @Test func theExampleUsesEveryEventKind() {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Content")
+        let root = TestPaths.exampleContent
         let journal = JournalLoader.load(content: root)
         #expect(journal.diagnostics.isEmpty, "\(journal.diagnostics)")
         let kinds = Set(journal.applications.flatMap { $0.events.map(\.kind) })

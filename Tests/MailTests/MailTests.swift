@@ -2,6 +2,7 @@ import Analytics
 import Corpus
 import Foundation
 import Journal
+import TestSupport
 import Testing
 
 @testable import Mail
@@ -9,8 +10,7 @@ import Testing
 /// The mail reader on real-world shapes, and the matcher on the fixture mailbox of
 /// Tests/Fixtures/mail, whose every message says in `X-Fixture-Expect` what it must suggest.
 @Suite struct MailTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/mail")
+    static let folder = TestPaths.fixtures.appendingPathComponent("mail")
     static let today = CivilDate(iso: "2026-03-20")!
 
     static func journal() -> Journal { JournalLoader.load(content: folder.appendingPathComponent("Content")) }

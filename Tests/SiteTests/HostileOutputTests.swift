@@ -1,5 +1,6 @@
 import Foundation
 import Journal
+import TestSupport
 import Testing
 
 @testable import Site
@@ -17,7 +18,7 @@ import Testing
     }
 
     @Test func aSymlinkedFolderInAManifestPathIsNeverFollowed() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder("followup-site")
         let output = scratch.url.appendingPathComponent("Output")
         let victim = scratch.url.appendingPathComponent("victim")
         try FileManager.default.createDirectory(at: victim, withIntermediateDirectories: true)
@@ -33,7 +34,7 @@ import Testing
     }
 
     @Test func aNameHoldingALineBreakCannotNameAnotherFile() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder("followup-site")
         let output = scratch.url.appendingPathComponent("Output")
         _ = try OutputWriter(output: output).write(site(["index.html": "a"]))
         try "my domain".write(to: output.appendingPathComponent("CNAME"), atomically: true, encoding: .utf8)
@@ -46,7 +47,7 @@ import Testing
     }
 
     @Test func anOldFormatManifestRemovesNothing() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder("followup-site")
         let output = scratch.url.appendingPathComponent("Output")
         _ = try OutputWriter(output: output).write(site(["index.html": "a"]))
         try "my domain".write(to: output.appendingPathComponent("CNAME"), atomically: true, encoding: .utf8)
@@ -58,13 +59,13 @@ import Testing
     }
 
     @Test func aMoveThatFailsHalfWayPutsOutputBack() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder("followup-site")
         let output = scratch.url.appendingPathComponent("Output")
         var files: [String: String] = [:]
         for i in 0..<10 { files["p\(i).html"] = "old \(i)" }
         files["sub/index.html"] = "old sub"
         _ = try OutputWriter(output: output).write(site(files))
-        let before = Scratch.snapshot(output)
+        let before = TemporaryFolder.snapshot(output)
         var writer = OutputWriter(output: output)
         let calls = LockedCounter()
         writer.moveFile = { from, to in
@@ -80,7 +81,7 @@ import Testing
             #expect(failure.restored)
             #expect(failure.description.contains("every file moved so far was put back"))
         }
-        #expect(Scratch.snapshot(output) == before, "Output is byte for byte as before")
+        #expect(TemporaryFolder.snapshot(output) == before, "Output is byte for byte as before")
         // And the next build, with the cause gone, goes through.
         _ = try OutputWriter(output: output).write(site(changed))
         #expect(try String(contentsOf: output.appendingPathComponent("p3.html"), encoding: .utf8) == "new old 3")

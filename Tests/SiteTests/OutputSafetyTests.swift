@@ -1,5 +1,6 @@
 import Foundation
 import Journal
+import TestSupport
 import Testing
 
 @testable import Site
@@ -11,7 +12,7 @@ import Testing
     }
 
     @Test func writesThenLeavesUnchangedFilesAlone() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder("followup-site")
         let output = scratch.url.appendingPathComponent("Output")
         let writer = OutputWriter(output: output)
         let first = try writer.write(site(["index.html": "a", "x/index.html": "b"]))
@@ -30,7 +31,7 @@ import Testing
     }
 
     @Test func staleFilesAreRemovedAndForeignFilesSurviveReportedOnce() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder("followup-site")
         let output = scratch.url.appendingPathComponent("Output")
         let writer = OutputWriter(output: output)
         _ = try writer.write(site(["index.html": "a", "old/index.html": "b"]))
@@ -45,7 +46,7 @@ import Testing
     }
 
     @Test func aForeignFileInTheWayStopsTheBuildBeforeAnyWrite() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder("followup-site")
         let output = scratch.url.appendingPathComponent("Output")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         try "hand made".write(to: output.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
@@ -57,7 +58,7 @@ import Testing
     }
 
     @Test func pathsThatLeaveOutputAreRefused() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder("followup-site")
         let writer = OutputWriter(output: scratch.url.appendingPathComponent("Output"))
         for path in ["../escape.html", "/etc/x", "a/../../b", "a//b", "./a"] {
             #expect(throws: OutputWriter.Refusal.self) { try writer.write(site([path: "x"])) }
@@ -66,7 +67,7 @@ import Testing
     }
 
     @Test func symlinksInsideOutputAreNeverFollowed() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder("followup-site")
         let output = scratch.url.appendingPathComponent("Output")
         let outside = scratch.url.appendingPathComponent("outside")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
@@ -79,7 +80,7 @@ import Testing
     }
 
     @Test func refusesProjectFoldersAndContent() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder("followup-site")
         let content = scratch.url.appendingPathComponent("Content")
         try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
         #expect(OutputWriter.refusal(output: scratch.url, content: content, theme: nil) != nil)
@@ -92,7 +93,7 @@ import Testing
     }
 
     @Test func aFailingWriteLeavesNoHalfWrittenFile() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder("followup-site")
         let output = scratch.url.appendingPathComponent("Output")
         _ = try OutputWriter(output: output).write(site(["a.html": "old a", "b.html": "old b"]))
         struct Injected: Error {}
@@ -118,18 +119,18 @@ import Testing
     func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
     @Test func nothingOutsideTheStagingFolderChangesBeforeTheCommit() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder("followup-site")
         let output = scratch.url.appendingPathComponent("Output")
         let writer = OutputWriter(output: output)
         _ = try writer.write(RenderedSite(files: ["index.html": bytes("old"), "a/index.html": bytes("same")], notes: []))
-        let before = Scratch.snapshot(output)
+        let before = TemporaryFolder.snapshot(output)
 
         let staging = try writer.stage()
         try staging.accept("index.html", bytes("new"), alreadyWritten: false)
         try staging.accept("a/index.html", bytes("same"), alreadyWritten: false)
         try staging.accept("b/c/index.html", bytes("fresh"), alreadyWritten: false)
         // Only the staging folder has changed, and it holds only what differs from Output.
-        var now = Scratch.snapshot(output)
+        var now = TemporaryFolder.snapshot(output)
         let staged = now.keys.filter { $0.hasPrefix(".followup-staging/") }.sorted()
         #expect(staged == [".followup-staging/b/c/index.html", ".followup-staging/index.html"])
         for key in staged { now[key] = nil }
@@ -138,7 +139,7 @@ import Testing
         let report = try writer.commit(staging)
         #expect(report.written == ["b/c/index.html", "index.html"])
         #expect(report.unchanged == 1)
-        let after = Scratch.snapshot(output)
+        let after = TemporaryFolder.snapshot(output)
         #expect(after["index.html"] == Data("new".utf8))
         #expect(after["b/c/index.html"] == Data("fresh".utf8))
         #expect(after["a/index.html"] == Data("same".utf8))
@@ -146,32 +147,33 @@ import Testing
     }
 
     @Test func aDiscardedBuildLeavesOutputAsItWas() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder("followup-site")
         let output = scratch.url.appendingPathComponent("Output")
         let writer = OutputWriter(output: output)
         _ = try writer.write(RenderedSite(files: ["index.html": bytes("old")], notes: []))
-        let before = Scratch.snapshot(output)
+        let before = TemporaryFolder.snapshot(output)
         let staging = try writer.stage()
         try staging.accept("index.html", bytes("new"), alreadyWritten: false)
         try staging.accept("x/index.html", bytes("new"), alreadyWritten: false)
         staging.discard()
-        #expect(Scratch.snapshot(output) == before)
+        #expect(TemporaryFolder.snapshot(output) == before)
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(".followup-staging").path))
     }
 
     @Test func aStagingFolderLeftByAKilledBuildIsClearedAndNeverPublished() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder("followup-site")
         let output = scratch.url.appendingPathComponent("Output")
         let leftover = output.appendingPathComponent(".followup-staging/stale/index.html")
         try FileManager.default.createDirectory(at: leftover.deletingLastPathComponent(), withIntermediateDirectories: true)
         try "half".write(to: leftover, atomically: true, encoding: .utf8)
         let report = try OutputWriter(output: output).write(RenderedSite(files: ["index.html": bytes("a")], notes: []))
         #expect(report.foreign.isEmpty)
-        #expect(Scratch.snapshot(output).keys.sorted() == [".followup-manifest", "index.html"], "no lock file is left behind")
+        #expect(
+            TemporaryFolder.snapshot(output).keys.sorted() == [".followup-manifest", "index.html"], "no lock file is left behind")
     }
 
     @Test func pathsThatWouldLeaveOutputOrHitItsOwnFilesAreRefused() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder("followup-site")
         let staging = try OutputWriter(output: scratch.url.appendingPathComponent("Output")).stage()
         defer { staging.discard() }
         for path in [
@@ -188,7 +190,7 @@ import Testing
             var secondStaged = false
             var failure: String?
         }
-        let scratch = Scratch()
+        let scratch = TemporaryFolder("followup-site")
         let output = scratch.url.appendingPathComponent("Output")
         let first = try OutputWriter(output: output).stage()
         try first.accept("index.html", bytes("first"), alreadyWritten: false)
@@ -211,6 +213,6 @@ import Testing
         _ = try OutputWriter(output: output).commit(first)
         #expect(finished.wait(timeout: .now() + 60) == .success)
         #expect(progress.lock.withLock { progress.failure } == nil)
-        #expect(Scratch.snapshot(output)["index.html"] == Data("second".utf8))
+        #expect(TemporaryFolder.snapshot(output)["index.html"] == Data("second".utf8))
     }
 }
