@@ -4,9 +4,9 @@ enum ApplicationProperty: String, CaseIterable {
     case isPrivate = "private"
     case address, phone, reference, method
 
-    static var knownList: String { allCases.map(\.rawValue).joined(separator: ", ") }
+    static var names: [String] { allCases.map(\.rawValue) }
 
-    /// Sets a text property; false when the key takes another type (tags, private) or is the identity.
+    /// Sets a text property; keys that take another type (tags, private) are left alone here.
     static func setText(_ key: ApplicationProperty, _ value: String?, on app: inout Application) {
         switch key {
         case .company: app.company = value ?? ""

@@ -89,7 +89,7 @@ struct JournalFileReader {
     private mutating func apply(_ field: YAMLMapping.Field, to app: inout Application) {
         guard let key = ApplicationProperty(rawValue: field.key.lowercased()) else {
             diagnostics.append(
-                .warning(field.location, "unknown property '\(field.key)' (known: \(ApplicationProperty.knownList))"))
+                .warning(field.location, UnknownKey.message("property", field.key, known: ApplicationProperty.names)))
             return
         }
         switch key {
@@ -508,7 +508,7 @@ struct JournalFileReader {
     private mutating func applyLine(_ pair: PropertyPair, to app: inout Application) {
         guard let key = ApplicationProperty(rawValue: pair.key.lowercased()) else {
             diagnostics.append(
-                .warning(pair.location, "unknown property '\(pair.key)' (known: \(ApplicationProperty.knownList))"))
+                .warning(pair.location, UnknownKey.message("property", pair.key, known: ApplicationProperty.names)))
             return
         }
         let value = pair.value.isEmpty ? nil : pair.value

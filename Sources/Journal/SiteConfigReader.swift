@@ -42,7 +42,7 @@ enum SiteConfigReader {
                 default:
                     diagnostics.append(
                         .warning(
-                            field.location, "unknown key '\(field.key)' in site.yml (known: \(knownKeys.joined(separator: ", ")))"
+                            field.location, UnknownKey.message("key", field.key, in: "site.yml", known: knownKeys)
                         ))
                 }
             }
@@ -106,7 +106,8 @@ enum SiteConfigReader {
                     }
                     if part.key == "from" { from = date } else { to = date }
                 default:
-                    diagnostics.append(.warning(part.location, "unknown period key '\(part.key)' (known: name, from, to)"))
+                    diagnostics.append(
+                        .warning(part.location, UnknownKey.message("period key", part.key, known: UnknownKey.periodKeys)))
                 }
             }
             guard let name, let from else {
@@ -144,7 +145,7 @@ enum SiteConfigReader {
             case "distinct_days": settings.distinctDays = part.bool(&diagnostics) ?? false
             default:
                 diagnostics.append(
-                    .warning(part.location, "unknown work_search key '\(part.key)' (known: minimum_per_week, distinct_days)"))
+                    .warning(part.location, UnknownKey.message("work_search key", part.key, known: UnknownKey.workSearchKeys)))
             }
         }
         return settings
@@ -174,7 +175,7 @@ enum SiteConfigReader {
                 diagnostics.append(
                     .warning(
                         location,
-                        "unknown policy key '\(name)' (known: thank_you_within_hours, follow_up_after_days, max_follow_ups, silent_after_days, count_acknowledgements)"
+                        UnknownKey.message("policy key", name, known: UnknownKey.policyKeys)
                     ))
             }
         }

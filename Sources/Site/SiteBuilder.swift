@@ -40,7 +40,7 @@ public enum SiteBuilder {
         }
         var dataFiles: [(path: String, make: () -> [UInt8])] = [
             ("data/applications.json", { DataExports.json(model) }),
-            ("data/stats.json", { StatsJSON.value(stats).bytes(pretty: true) }),
+            ("data/stats.json", { model.statsJSON.bytes(pretty: true) }),
             ("data/applications.csv", { Array(DataExports.csv(model).utf8) }),
             ("calendar.ics", { Array(CalendarFile.ics(model).utf8) }),
             ("feed.xml", { Array(AtomFeed.xml(model, base: base).utf8) }),

@@ -14,8 +14,9 @@ public struct TemplateRenderError: Error, CustomStringConvertible {
 
 /// Renders a template with a value into UTF-8 bytes.
 ///
-/// One buffer, one context stack pushed and popped as sections open and close; names resolve by
-/// dictionary lookups innermost first.
+/// One buffer, one context stack pushed and popped as sections open and close; a name resolves
+/// innermost context first, each object searched by `TemplateObject`'s short list (or its index,
+/// for objects of more than 24 keys).
 struct TemplateRenderer {
     let templates: [String: Template]
     var stack: [TemplateValue]

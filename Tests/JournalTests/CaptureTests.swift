@@ -146,7 +146,7 @@ import Testing
         #expect(
             j.diagnostics.map(\.description) == [
                 "journal/a.md:3:1: warning: 'location - Berlin' is not a property line ('key: value'); it is ignored",
-                "journal/a.md:4:1: warning: unknown property 'colour' (known: \(ApplicationProperty.knownList))",
+                "journal/a.md:4:1: warning: unknown property 'colour' (known: company, role, source, location, link, contact, salary, tags, private, address, phone, reference, method)",
             ])
         #expect(j.diagnostics[0].fix?.replacement == "location: Berlin")
     }

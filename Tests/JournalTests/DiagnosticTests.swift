@@ -100,10 +100,13 @@ import Testing
         #expect(
             printed(a) == [
                 "journal/a.md:1:1: warning: no dated events: this application counts in no figure until it has one ('- YYYY-MM-DD applied')",
-                "journal/a.md:4:1: warning: unknown property 'mood' (known: \(ApplicationProperty.knownList))",
+                "journal/a.md:4:1: warning: unknown property 'mood' (known: company, role, source, location, link, contact, salary, tags, private, address, phone, reference, method)",
             ])
         let b = journal(["b.md": "## Acme — Dev\nsource: x · mood: fine\n- 2026-01-01 applied\n"])
-        #expect(printed(b) == ["journal/b.md:2:14: warning: unknown property 'mood' (known: \(ApplicationProperty.knownList))"])
+        #expect(
+            printed(b) == [
+                "journal/b.md:2:14: warning: unknown property 'mood' (known: company, role, source, location, link, contact, salary, tags, private, address, phone, reference, method)"
+            ])
     }
 
     @Test func privateMustBeABoolean() {

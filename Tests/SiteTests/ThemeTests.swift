@@ -66,4 +66,20 @@ import Testing
             site.notes.map(\.message).contains(
                 "the theme has no 'report' template; the built-in one is used (copy it from the default theme to change it)"))
     }
+
+    /// A figure reaches a theme straight from stats.json: a template can draw any of them with no
+    /// line in Site (issue 10: a new figure needs Analytics, the template and a test).
+    @Test func aTemplateDrawsAnyFigureOfStatsJSON() throws {
+        var templates = EmbeddedTheme.templates
+        templates["stats"] =
+            "{{#figures}}applied={{funnel.applied}} responded={{funnel.responded}} today={{today}} silence={{#silence}}{{after_days}}:{{still_silent}};{{/silence}}{{/figures}}"
+        let theme = try Theme(name: "figures", templates: templates, assets: [:])
+        let journal = JournalLoader.load(content: SiteFixture.exampleContent)
+        let (site, stats) = try SitePipeline.render(journal, theme: theme, options: BuildOptions(today: SiteFixture.today))
+        let silence = stats.silence.map { "\($0.afterDays):\($0.stillSilent);" }.joined()
+        #expect(
+            site.text("stats/index.html")
+                == "applied=\(stats.funnel.applied) responded=\(stats.funnel.responded) today=2026-11-20 silence=\(silence)")
+        #expect(stats.funnel.applied > 0 && !stats.silence.isEmpty, "the example has figures to show")
+    }
 }

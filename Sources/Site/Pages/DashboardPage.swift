@@ -9,6 +9,7 @@ enum DashboardPage {
         let stats = model.stats
         let today = model.today
         var context = model.frame(path: path, title: "Dashboard", kind: "dashboard")
+        context["figures"] = Figures.value(model.statsJSON)
         // Today: what needs doing, most pressing first; "move on" items are listed apart, since
         // they ask for a decision rather than a message.
         let tasks = stats.actions.filter { $0.kind != .upcoming && $0.kind != .moveOn }

@@ -19,6 +19,8 @@ final class SiteModel: @unchecked Sendable {
     let factsBySlug: [String: ApplicationFacts]
     /// Application slug → its actions.
     let actionsBySlug: [String: [Action]]
+    /// stats.json, made once: the data file and the pages' `figures` are the same value.
+    let statsJSON: JSONValue
 
     init(journal: Journal, stats: Statistics, options: BuildOptions) {
         self.journal = journal
@@ -36,6 +38,7 @@ final class SiteModel: @unchecked Sendable {
         var actions: [String: [Action]] = [:]
         for action in stats.actions { actions[action.application, default: []].append(action) }
         actionsBySlug = actions
+        statsJSON = StatsJSON.value(stats)
     }
 
     var today: CivilDate { options.today }

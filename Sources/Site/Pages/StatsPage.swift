@@ -10,6 +10,7 @@ enum StatsPage {
         let path = Self.path
         let s = model.stats
         var context = model.frame(path: path, title: "Statistics", kind: "stats")
+        context["figures"] = Figures.value(model.statsJSON)
         scope(
             ScopeFigures(
                 applications: s.applications, byStatus: s.byStatus, firstResponse: s.firstResponse, decision: s.decision,
