@@ -5,8 +5,12 @@ import Markdown
 /// (`followup add`), and new files from templates (`followup new`, `followup init`). Pure functions
 /// of bytes in, bytes out, so tests can check every byte.
 public enum JournalEditor {
+    /// Why an edit cannot be made, as a diagnostic (no location: it is about the command's words).
     public struct EditError: Error, CustomStringConvertible {
-        public var description: String
+        public var diagnostic: Diagnostic
+        public var description: String { diagnostic.message }
+
+        init(_ message: String, hint: String? = nil) { diagnostic = .error(nil, message, hint: hint) }
     }
 
     /// Finds the application a user named: a slug, `Company — Role`, a company, a prefix of a
@@ -38,14 +42,13 @@ public enum JournalEditor {
             if candidates.count > 1 {
                 return .failure(
                     EditError(
-                        description:
-                            "'\(target)' matches \(candidates.count) applications; name one by its slug: \(candidates.prefix(12).map(\.slug).joined(separator: ", "))"
+                        "'\(target)' matches \(candidates.count) applications; name one by its slug: \(candidates.prefix(12).map(\.slug).joined(separator: ", "))"
                     ))
             }
         }
         let near = applications.filter { app in words.contains { app.slug.contains($0) } }
-        let hint = near.isEmpty ? "" : " (did you mean: \(near.prefix(8).map(\.slug).joined(separator: ", "))?)"
-        return .failure(EditError(description: "no application matches '\(target)'\(hint)"))
+        let hint = near.isEmpty ? nil : "did you mean: \(near.prefix(8).map(\.slug).joined(separator: ", "))?"
+        return .failure(EditError("no application matches '\(target)'", hint: hint))
     }
 
     /// A day as people say it: `YYYY-MM-DD`, `today`, `yesterday`, or a weekday name (the latest
@@ -71,9 +74,9 @@ public enum JournalEditor {
         let bytes = Array(word.trimmingWhitespace.utf8)
         if let (name, kind) = EventLine.matchKind(bytes), name.utf8.count == bytes.count { return .success(kind) }
         if let near = EventKind.nearest(to: word.trimmingWhitespace) {
-            return .failure(EditError(description: "unknown event kind '\(word)' (did you mean '\(near.name)'?)"))
+            return .failure(EditError("unknown event kind '\(word)'", hint: "did you mean '\(near.name)'?"))
         }
-        return .failure(EditError(description: "unknown event kind '\(word)' (known: \(EventKind.knownList))"))
+        return .failure(EditError("unknown event kind '\(word)' (known: \(EventKind.knownList))"))
     }
 
     /// Text made one line: every line break a space. Scalars, not Characters: Swift reads "\r\n"

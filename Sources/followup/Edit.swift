@@ -174,14 +174,14 @@ struct Add: AsyncParsableCommand {
         let kind: EventKind
         switch JournalEditor.kind(self.kind) {
         case .success(let found): kind = found
-        case .failure(let error): throw usageError(error.description)
+        case .failure(let error): throw usageError(error.diagnostic)
         }
         let day = try parseDay(date, today: options.day(forConfig: journal.config))
         let clock = try parseTime(time)
         let application: Application
         switch JournalEditor.resolve(target, in: journal.applications) {
         case .success(let found): application = found
-        case .failure(let error): throw usageError(error.description)
+        case .failure(let error): throw usageError(error.diagnostic)
         }
         let url = options.contentURL.appendingPathComponent("journal").appendingPathComponent(application.path)
         let text = JournalEditor.eventText(date: day, time: clock, kind: kind, note: note)
@@ -242,6 +242,11 @@ struct Init: AsyncParsableCommand {
 /// Prints `error: message` and exits 64 (a usage error), without the usage text a ValidationError
 /// would print for problems found after parsing (an unknown target, an existing file).
 func usageError(_ message: String) -> ExitCode {
-    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    usageError(.error(nil, message))
+}
+
+/// Prints a diagnostic about the command's words (with its hint) and gives the usage exit code.
+func usageError(_ diagnostic: Diagnostic) -> ExitCode {
+    FileHandle.standardError.write(Data("\(diagnostic.rendered)\n".utf8))
     return ExitCode(64)
 }

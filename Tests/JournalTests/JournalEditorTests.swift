@@ -69,7 +69,8 @@ import Testing
             Issue.record("unknown kind accepted")
             return
         }
-        #expect(error.description == "unknown event kind 'coffee' (did you mean 'offer'?)")
+        #expect(error.diagnostic == .error(nil, "unknown event kind 'coffee'", hint: "did you mean 'offer'?"))
+        #expect(error.diagnostic.rendered == "error: unknown event kind 'coffee'\n  hint: did you mean 'offer'?")
         guard case .failure(let far) = JournalEditor.kind("lunch") else {
             Issue.record("unknown kind accepted")
             return
