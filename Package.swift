@@ -46,7 +46,7 @@ let package = Package(
         ),
         .executableTarget(name: "followup-embed-theme"),
         .target(name: "Corpus"),
-        .executableTarget(name: "followup-bench", dependencies: ["Markdown", "Corpus"]),
+        .executableTarget(name: "followup-bench", dependencies: ["Markdown", "Corpus", "Serve"]),
         // Helpers the test targets share: temporary folders, fixture paths, running the binary.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),

@@ -1,6 +1,7 @@
 import Corpus
 import Foundation
 import Markdown
+import Serve
 
 #if canImport(Glibc)
     import Glibc
@@ -123,7 +124,7 @@ print(
     "| applications | articles | floor s | followup s | × floor | peak MB (floor / followup) | unchanged rebuild s (files written) |"
 )
 print("|---:|---:|---:|---:|---:|---:|---:|")
-let sizes = quick ? [1000] : [1000, 2500, 10000]
+let sizes = quick ? [1000] : [1000, 2500, 10000, 20000]
 var scaling: [Int: Double] = [:]
 for size in sizes {
     let articles = 1000
@@ -153,8 +154,11 @@ for size in sizes {
     )
     if build.status != 0 { print("  (followup build exited \(build.status))") }
 }
-if let big = scaling[10000], let mid = scaling[2500] {
-    print("\nScaling: 10,000 applications cost \(format(big / mid, 2))× what 2,500 cost (linear would be 4×).")
+if let small = scaling[1000], sizes.count > 1 {
+    let steps = sizes.dropFirst().map { size in
+        "\(size): \(format((scaling[size] ?? 0) / small, 2))× (linear \(format(Double(size) / 1000, 1))×)"
+    }
+    print("\nGrowth against 1,000 applications: " + steps.joined(separator: ", ") + ".")
 }
 
 // One application edited at the largest size: the rebuild serve runs after a save.
@@ -171,20 +175,60 @@ if let size = sizes.last {
     )
 }
 
-// Save to reload in `serve` at the largest size: edit one application file, then wait until the
-// server's state says a new build is live (what makes an open page reload).
-if let size = sizes.last {
-    let content = "\(work)/content-\(size)"
+// Editors' save bursts: how long the kernel's events of one save last, first to last (what the
+// watcher's settle time must cover). Three ways a save is made, each in its own folder.
+do {
+    let folder = URL(fileURLWithPath: "\(work)/bursts")
+    try? FileManager.default.removeItem(at: folder)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let file = folder.appendingPathComponent("a.md")
+    let text = Data(String(repeating: "- 2026-03-01 applied: a line of the journal\n", count: 200).utf8)
+    try text.write(to: file)
+    let saves: [(String, () throws -> Void)] = [
+        ("in place (truncate and write)", { try text.write(to: file) }),
+        ("rename over (temporary file, then rename)", { try text.write(to: file, options: .atomic) }),
+        (
+            "backup first (rename to a.md~, write, chmod, remove the backup)",
+            {
+                let backup = folder.appendingPathComponent("a.md~")
+                try FileManager.default.moveItem(at: file, to: backup)
+                try text.write(to: file)
+                chmod(file.path, 0o644)
+                try FileManager.default.removeItem(at: backup)
+            }
+        ),
+    ]
+    var lines: [String] = []
+    for (name, save) in saves {
+        let spans = try (0..<7).compactMap { _ in try ContentWatcher.saveBurst(in: folder, save: save) }.sorted()
+        guard let worst = spans.last else { continue }
+        lines.append("\(name): median \(format(spans[spans.count / 2] * 1000, 1)) ms, worst \(format(worst * 1000, 1)) ms")
+    }
+    if !lines.isEmpty {
+        print(
+            "\nSave bursts (7 saves each; the watcher waits \(format(ContentWatcher.quiet * 1000, 0)) ms of quiet): "
+                + lines.joined(separator: "; "))
+    }
+}
+
+// Save to reload in `serve`: edit one application file, then wait until the server's state says
+// a new build is live (what makes an open page reload). The example, then generated journals.
+func saveToReload(content: String, file: String, label: String) throws {
     let port = 18_000 + Int(getpid() % 1000)
     let server = Process()
     server.executableURL = URL(fileURLWithPath: followup)
     server.arguments = [
-        "serve", "--content", content, "--output", "\(work)/serve-\(size)", "--today", "2026-11-20", "--port", String(port),
+        "serve", "--content", content, "--output", "\(work)/serve-out", "--today", "2026-11-20", "--port", String(port),
         "--quiet",
     ]
     server.standardOutput = FileHandle.nullDevice
     server.standardError = FileHandle.nullDevice
+    try? FileManager.default.removeItem(atPath: "\(work)/serve-out")
     try server.run()
+    defer {
+        server.terminate()
+        server.waitUntilExit()
+    }
     /// The build version the server reports, or nil while it does not answer.
     func version() -> Int? {
         let done = DispatchSemaphore(value: 0)
@@ -203,33 +247,47 @@ if let size = sizes.last {
         let deadline = Date().addingTimeInterval(300)
         while Date() < deadline {
             if let v = version(), test(v) { return true }
-            usleep(5_000)
+            usleep(2_000)
         }
         return false
     }
-    if waitFor({ $0 >= 1 }) {
-        var times: [Double] = []
-        for round in 0..<3 {
-            let before = version() ?? 0
-            let file = "\(content)/journal/single/app-1.md"
-            var text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
-            text += "- 2025-11-1\(round) note: saved while serving\n"
-            let started = Date()
-            try text.write(toFile: file, atomically: true, encoding: .utf8)
-            guard waitFor({ $0 > before }) else { break }
-            times.append(Date().timeIntervalSince(started))
-        }
-        let sorted = times.sorted()
-        if !sorted.isEmpty {
-            print(
-                "Serve at \(size) applications, save one application file → reload event: \(format(sorted[sorted.count / 2])) s (median of \(sorted.count); includes the watcher's 0.3 s polling and 0.15 s settle)"
-            )
-        }
-    } else {
-        print("Serve: the server did not answer")
+    guard waitFor({ $0 >= 1 }) else {
+        print("Serve: the server did not answer (\(label))")
+        return
     }
-    server.terminate()
-    server.waitUntilExit()
+    var times: [Double] = []
+    for round in 0..<(quick ? 3 : 7) {
+        let before = version() ?? 0
+        var text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+        text += "- 2025-11-1\(round % 10) note: saved while serving\n"
+        let started = Date()
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        guard waitFor({ $0 > before }) else { break }
+        times.append(Date().timeIntervalSince(started))
+        usleep(300_000)
+    }
+    let sorted = times.sorted()
+    if !sorted.isEmpty {
+        print(
+            "| \(label) | \(format(sorted[sorted.count / 2])) | \(format(sorted.first!)) – \(format(sorted.last!)) | \(sorted.count) |"
+        )
+    }
+}
+print("\nServe, save one application file → the state endpoint reports the new build:\n")
+print("| journal | median s | spread s | saves |")
+print("|---|---:|---:|---:|")
+let packageRoot = me.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let exampleCopy = "\(work)/content-example"
+try? FileManager.default.removeItem(atPath: exampleCopy)
+if (try? FileManager.default.copyItem(atPath: packageRoot.appendingPathComponent("Content").path, toPath: exampleCopy)) != nil,
+    let first = (try? FileManager.default.contentsOfDirectory(atPath: exampleCopy + "/journal"))?.filter({ $0.hasSuffix(".md") })
+        .sorted().first
+{
+    try saveToReload(content: exampleCopy, file: "\(exampleCopy)/journal/\(first)", label: "the example")
+}
+for size in sizes where size == 1000 || size == 10000 {
+    let content = "\(work)/content-\(size)"
+    try saveToReload(content: content, file: "\(content)/journal/single/app-1.md", label: "\(size) applications")
 }
 
 // Peer: Hugo on the same 1,000 articles, against Followup with a small journal and those articles.

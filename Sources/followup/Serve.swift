@@ -18,6 +18,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address to listen on; only loopback unless you say otherwise.")
     var host: String = "127.0.0.1"
 
+    @Flag(
+        help:
+            "Look for changes by polling instead of inotify (for network file systems, where the kernel does not see other machines' writes)."
+    )
+    var poll = false
+
     func run() async throws {
         try site.validate(options)
         if !HostCheck.isLoopback(host) {
@@ -31,7 +37,8 @@ struct ServeCommand: AsyncParsableCommand {
             root: URL(fileURLWithPath: site.output), prefix: prefix, host: host, port: port)
         let rebuilder = Rebuilder(site: site, content: options, hub: server.hub)
         await rebuilder.rebuild()
-        let watcher = ContentWatcher(folders: [options.contentURL, URL(fileURLWithPath: site.theme)])
+        let watcher = ContentWatcher(folders: [options.contentURL, URL(fileURLWithPath: site.theme)], pollingOnly: poll)
+        let quiet = site.quiet, verbose = site.verbose
         let signals = Self.interrupts()
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
@@ -40,7 +47,18 @@ struct ServeCommand: AsyncParsableCommand {
                 let bound = await server.port ?? port
                 let shown = host.contains(":") ? "[\(host)]" : host
                 say("Serving \(site.output) at http://\(shown):\(bound)\(prefix) (Ctrl-C to stop)")
-                await watcher.watch { await rebuilder.rebuild() }
+                await watcher.watch(
+                    started: { mode in
+                        switch mode {
+                        case .kernel(let folders):
+                            if verbose { say("Watching \(counted(folders, "folder")) with inotify") }
+                        case .polling(let reason):
+                            if !quiet && reason != "asked for" {
+                                FileHandle.standardError.write(
+                                    Data("note: watching by polling (a change shows within half a second): \(reason)\n".utf8))
+                            }
+                        }
+                    }, onChange: { await rebuilder.rebuild() })
             }
             group.addTask {
                 for await _ in signals { break }
