@@ -78,7 +78,7 @@ struct JournalFileReader {
         case .success(let mapping):
             for field in mapping.fields { apply(field, to: &app) }
         }
-        let document = MarkdownDocument(FrontMatter.body(of: source, from: frontMatter.bodyStartLine))
+        let document = MarkdownDocument(FrontMatter.body(of: source, from: frontMatter.bodyStartLine), structureOnly: true)
         var notes = NoteCollector()
         var events: [Event] = []
         readBlocks(document.rootNode.children, propertiesAllowed: false, app: &app, events: &events, notes: &notes)
@@ -107,7 +107,7 @@ struct JournalFileReader {
     }
 
     private mutating func readSharedFile() {
-        let document = MarkdownDocument(source.text)
+        let document = MarkdownDocument(source.text, structureOnly: true)
         var sections = [Section()]
         for block in document.rootNode.children {
             if block.kind == .heading && block.headingLevel <= 2 {

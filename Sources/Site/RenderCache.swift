@@ -1,4 +1,5 @@
 import Foundation
+import Journal
 import Templates
 
 /// Rendered pages remembered between the builds of one `serve` session: a page whose context (and
@@ -19,6 +20,8 @@ public final class RenderCache: @unchecked Sendable {
     /// Pages rendered and pages reused by the last build.
     public private(set) var rendered = 0
     public private(set) var reused = 0
+    /// Article bodies as HTML, kept between builds: Markdown is the costliest part of a rebuild.
+    let bodies = ArticleBodies()
 
     public init() {}
 
@@ -72,6 +75,30 @@ public final class RenderCache: @unchecked Sendable {
     /// Called when a build failed: keep what was known before it.
     public func discard() {
         lock.withLock { next = [:] }
+    }
+}
+
+/// Articles' bodies rendered to HTML, by slug, with the text and option they were made from: a
+/// rebuild renders again only the articles whose text changed.
+final class ArticleBodies: @unchecked Sendable {
+    private struct Entry {
+        var body: String
+        var unsafe: Bool
+        var html: String
+    }
+
+    private var entries: [String: Entry] = [:]
+    private let lock = NSLock()
+
+    func html(for article: Article, unsafe: Bool) -> String? {
+        lock.withLock {
+            guard let entry = entries[article.slug], entry.unsafe == unsafe, entry.body == article.body else { return nil }
+            return entry.html
+        }
+    }
+
+    func keep(_ article: Article, unsafe: Bool, html: String) {
+        lock.withLock { entries[article.slug] = Entry(body: article.body, unsafe: unsafe, html: html) }
     }
 }
 

@@ -13,6 +13,7 @@ public enum SiteBuilder {
     ) throws -> RenderedSite {
         let started = Date()
         let model = SiteModel(journal: journal, stats: stats, options: options)
+        model.shared.renderArticles(store: cache?.bodies)
         let jobs = SitePages.jobs(model, salt: theme.fingerprint.hashValue)
         let modelBuilt = Date()
 

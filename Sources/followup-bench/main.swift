@@ -276,7 +276,10 @@ func saveToReload(content: String, file: String, label: String) throws {
 print("\nServe, save one application file → the state endpoint reports the new build:\n")
 print("| journal | median s | spread s | saves |")
 print("|---|---:|---:|---:|")
-let packageRoot = me.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+var packageRoot = me.deletingLastPathComponent()
+while packageRoot.path != "/", !FileManager.default.fileExists(atPath: packageRoot.appendingPathComponent("Package.swift").path) {
+    packageRoot.deleteLastPathComponent()
+}
 let exampleCopy = "\(work)/content-example"
 try? FileManager.default.removeItem(atPath: exampleCopy)
 if (try? FileManager.default.copyItem(atPath: packageRoot.appendingPathComponent("Content").path, toPath: exampleCopy)) != nil,
@@ -287,7 +290,8 @@ if (try? FileManager.default.copyItem(atPath: packageRoot.appendingPathComponent
 }
 for size in sizes where size == 1000 || size == 10000 {
     let content = "\(work)/content-\(size)"
-    try saveToReload(content: content, file: "\(content)/journal/single/app-1.md", label: "\(size) applications")
+    // Even-numbered applications have files of their own (Corpus); app-2 is one the bench did not edit.
+    try saveToReload(content: content, file: "\(content)/journal/single/app-2.md", label: "\(size) applications")
 }
 
 // Peer: Hugo on the same 1,000 articles, against Followup with a small journal and those articles.

@@ -5,7 +5,7 @@ import Testing
 @testable import Journal
 @testable import Site
 
-/// The cache keys of application and company pages are derived from the values their contexts are
+/// The cache keys of application, company and article pages are derived from the values their contexts are
 /// made from (issue 10): every change to something such a page shows must re-render it. Each case
 /// edits one thing, builds with the cache of the previous build, and compares every page with a
 /// build that has no cache at all: a stale page would differ.
@@ -83,6 +83,16 @@ import Testing
                 { (journal(base, article: article.replacingOccurrences(of: "After an", with: "Past an")), today, false) }
             ),
             ("article gone", { (journal(base), today, false) }),
+            (
+                "article body",
+                { (journal(base, article: article.replacingOccurrences(of: "same day", with: "next morning")), today, false) }
+            ),
+            (
+                "thank-you figures",
+                text(
+                    "- 2026-03-10 interview: with the team", "- 2026-03-10 interview: with the team\n- 2026-03-10 thank-you: sent"
+                )
+            ),
             ("site title", { (journal(base, article: article, config: retitled), today, false) }),
             ("policy", { (journal(base, article: article, config: policy), today, false) }),
             ("today", { (journal(base, article: article), CivilDate(iso: "2026-04-30")!, false) }),
@@ -103,8 +113,8 @@ import Testing
         let stale = fresh.keys.sorted().filter { cached[$0] != fresh[$0] }
         #expect(stale == [], "\(name): pages the cache served stale")
         #expect(cached.keys.sorted() == fresh.keys.sorted())
-        let changed = fresh.keys.filter { $0.hasPrefix("applications/") || $0.hasPrefix("companies/") }
+        let changed = fresh.keys.filter { $0.hasPrefix("applications/") || $0.hasPrefix("companies/") || $0.hasPrefix("advice/") }
             .filter { first[$0] != fresh[$0] }
-        #expect(!changed.isEmpty, "\(name) changes no application or company page: the edit tests nothing")
+        #expect(!changed.isEmpty, "\(name) changes no application, company or article page: the edit tests nothing")
     }
 }

@@ -60,9 +60,21 @@ enum AdvicePages {
         }
     }
 
-    static func page(_ article: Article, _ model: SiteModel) -> (String, TemplateValue) {
+    /// What one article's page is made from, besides what every page shares: its cache key.
+    struct Input: Hashable {
+        let article: Article
+        let evidence: [Box]
+
+        init(_ article: Article, _ model: SiteModel) {
+            self.article = article
+            evidence = model.evidence.boxes(for: article.topics)
+        }
+    }
+
+    static func page(_ input: Input, _ model: PageFrame) -> (String, TemplateValue) {
+        let article = input.article
         let path = SitePath.article(article.slug)
-        var context = model.frame(path: path, title: article.title, kind: "advice")
+        var context = model.context(path: path, title: article.title, kind: "advice")
         context["title"] = .string(article.title)
         context["date"] = .string(article.date.description)
         context["day"] = .string(Format.long(article.date))
@@ -70,36 +82,49 @@ enum AdvicePages {
         context["hasTags"] = .bool(!article.tags.isEmpty)
         context["tags"] = tagLinks(article.tags, from: path)
         context["body"] = .string(model.articleHTML(article))
-        let evidence = evidence(for: article.topics, model: model)
-        context["evidence"] = .array(evidence)
-        context["hasEvidence"] = .bool(!evidence.isEmpty)
+        context["evidence"] = .array(
+            input.evidence.map { ["title": .string($0.title), "lines": .array($0.lines.map(TemplateValue.string))] })
+        context["hasEvidence"] = .bool(!input.evidence.isEmpty)
         return (path, .object(context))
     }
 
-    /// The user's own figures for an article's topics: advice and evidence side by side.
-    static func evidence(for topics: [String], model: SiteModel) -> [TemplateValue] {
-        let s = model.stats
-        var boxes: [TemplateValue] = []
-        func box(_ title: String, _ lines: [String]) {
-            boxes.append(["title": .string(title), "lines": .array(lines.map(TemplateValue.string))])
+    /// A box of the user's own figures beside an article.
+    struct Box: Hashable {
+        let title: String
+        let lines: [String]
+    }
+
+    /// The user's own figures for articles' topics, made once a build: advice and evidence side by side.
+    struct Evidence {
+        var followUp: Box
+        var thankYou: Box
+        var silence: Box
+        var feedback: Box
+
+        func boxes(for topics: [String]) -> [Box] {
+            var boxes: [Box] = []
+            if topics.contains("follow-up") { boxes.append(followUp) }
+            if topics.contains("thank-you") { boxes.append(thankYou) }
+            if topics.contains("move-on") || topics.contains("upcoming") { boxes.append(silence) }
+            if topics.contains("feedback-request") { boxes.append(feedback) }
+            return boxes
         }
-        if topics.contains("follow-up") {
+
+        init(_ s: Statistics) {
             let e = s.followUpEffect
-            box(
-                "Following up, in your search",
-                [
+            followUp = Box(
+                title: "Following up, in your search",
+                lines: [
                     "After applying, with a follow-up: \(Format.share(e.afterApplyingWith.answered, of: e.afterApplyingWith.applications)) answered.",
                     "Without: \(Format.share(e.afterApplyingWithout.answered, of: e.afterApplyingWithout.applications)) answered.",
                     "After a meeting, with a follow-up: \(Format.share(e.afterInterviewWith.answered, of: e.afterInterviewWith.applications)) decided; without: \(Format.share(e.afterInterviewWithout.answered, of: e.afterInterviewWithout.applications)).",
                 ])
-        }
-        if topics.contains("thank-you") {
             let t = s.thankYou
-            box(
-                "Your thank-you notes",
-                ["\(t.withinDeadline) of \(t.interviews) interviews thanked in time, \(t.late) late, \(t.missing) missing."])
-        }
-        if topics.contains("move-on") || topics.contains("upcoming") {
+            thankYou = Box(
+                title: "Your thank-you notes",
+                lines: [
+                    "\(t.withinDeadline) of \(t.interviews) interviews thanked in time, \(t.late) late, \(t.missing) missing."
+                ])
             var lines = s.silence.map { row in
                 row.stillSilent == 0
                     ? "None still silent after \(row.afterDays) days."
@@ -108,13 +133,11 @@ enum AdvicePages {
             lines.append(
                 "Half of your applications had an answer within \(Format.days(s.firstResponse.kmMedianDays)) (Kaplan–Meier, counting those still waiting)."
             )
-            box("How long silence lasted for you", lines)
-        }
-        if topics.contains("feedback-request") {
+            silence = Box(title: "How long silence lasted for you", lines: lines)
             let asked = s.facts.filter { $0.past.contains { $0.kind == .feedbackRequest } }.count
             let got = s.facts.filter { $0.past.contains { $0.kind == .feedback } }.count
-            box("Feedback in your search", ["You asked for feedback \(asked) times and received it \(got) times."])
+            feedback = Box(
+                title: "Feedback in your search", lines: ["You asked for feedback \(asked) times and received it \(got) times."])
         }
-        return boxes
     }
 }

@@ -17,6 +17,9 @@ final class PageFrame: @unchecked Sendable, Hashable {
     let articles: [Article]
     /// The sections this build links (a public build has no work-search log).
     let navigationItems: [SitePages.NavigationEntry]
+    /// The hash of the values above, taken once: thousands of page keys combine it, and hashing
+    /// every article's text for each of them would cost more than rendering the pages.
+    private var digest = 0
 
     // Made from the values above, so not part of the hash.
     let markdown: MarkdownOptions
@@ -27,10 +30,9 @@ final class PageFrame: @unchecked Sendable, Hashable {
     let site: TemplateValue
     /// Navigation by page depth and section.
     let navigation: [[String: TemplateValue]]
-    /// Each article's body, rendered the first time a page or the feed asks for it (on whichever
-    /// core gets there first) and shared after that.
-    private var articleBodies: [String: String] = [:]
-    private let articleLock = NSLock()
+    /// Every article's body as HTML, rendered on every core before the pages (the feed and the
+    /// article pages both need them all), or taken from the previous build of a serve session.
+    private(set) var articleBodies: [String: String] = [:]
 
     /// The most advice links a page shows for one thing (every match stays in stats.json).
     static let adviceLimit = 3
@@ -65,23 +67,24 @@ final class PageFrame: @unchecked Sendable, Hashable {
         navigation = (0..<Self.navigationDepths).map { depth in
             Dictionary(uniqueKeysWithValues: items.map { ($0.kind, Self.navigation(depth, $0.kind, items)) })
         }
-    }
-
-    static func == (a: PageFrame, b: PageFrame) -> Bool {
-        a === b
-            || (a.config == b.config && a.today == b.today && a.isPublic == b.isPublic
-                && a.applicationCount == b.applicationCount && a.articles == b.articles
-                && a.navigationItems == b.navigationItems)
-    }
-
-    func hash(into hasher: inout Hasher) {
+        var hasher = Hasher()
         hasher.combine(config)
         hasher.combine(today)
         hasher.combine(isPublic)
         hasher.combine(applicationCount)
         hasher.combine(articles)
         hasher.combine(navigationItems)
+        digest = hasher.finalize()
     }
+
+    static func == (a: PageFrame, b: PageFrame) -> Bool {
+        a === b
+            || (a.digest == b.digest && a.config == b.config && a.today == b.today && a.isPublic == b.isPublic
+                && a.applicationCount == b.applicationCount && a.articles == b.articles
+                && a.navigationItems == b.navigationItems)
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(digest) }
 
     /// The frame of every page: site, page, root, navigation, robots.
     func context(path: String, title: String, kind: String) -> TemplateObject {
@@ -157,12 +160,24 @@ final class PageFrame: @unchecked Sendable, Hashable {
     func inline(_ markdown: String) -> String { MarkdownRenderer.inlineHTML(markdown, options: Self.noteOptions) }
     /// Free notes of an application (same link rule as event notes).
     func notes(_ markdown: String) -> String { MarkdownRenderer.html(markdown, options: Self.noteOptions) }
-    /// An article's body as HTML.
+    /// An article's body as HTML (made by `renderArticles`).
     func articleHTML(_ article: Article) -> String {
-        if let done = articleLock.withLock({ articleBodies[article.slug] }) { return done }
-        let html = MarkdownRenderer.html(article.body, options: markdown)
-        articleLock.withLock { articleBodies[article.slug] = html }
-        return html
+        articleBodies[article.slug] ?? MarkdownRenderer.html(article.body, options: markdown)
+    }
+
+    /// Renders every article's body, in parallel, reusing the bodies `store` kept from the last
+    /// build when their text and options are the same.
+    func renderArticles(store: ArticleBodies?) {
+        let options = markdown
+        let bodies = Parallel.map(articles, chunk: 4) { article in
+            store?.html(for: article, unsafe: options.unsafeHTML) ?? MarkdownRenderer.html(article.body, options: options)
+        }
+        var bySlug: [String: String] = [:]
+        for (article, html) in zip(articles, bodies) {
+            bySlug[article.slug] = html
+            store?.keep(article, unsafe: options.unsafeHTML, html: html)
+        }
+        articleBodies = bySlug
     }
 
     // Journal text (written by hand, imported, or suggested from mail) never passes raw HTML:

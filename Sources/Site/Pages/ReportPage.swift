@@ -31,6 +31,12 @@ enum ReportPage {
 
     /// The log's weeks that overlap `from...to` (all when nil), newest first, with their rows.
     static func weeks(_ model: SiteModel, from: CivilDate? = nil, to: CivilDate? = nil) -> [(WorkSearchWeek, [Row])] {
+        // The whole log is made once a build: the page and data/work-search.csv both show it.
+        if from == nil && to == nil { return model.once(\.reportWeeks) { makeWeeks(model, from: nil, to: nil) } }
+        return makeWeeks(model, from: from, to: to)
+    }
+
+    static func makeWeeks(_ model: SiteModel, from: CivilDate?, to: CivilDate?) -> [(WorkSearchWeek, [Row])] {
         let policy = model.journal.config.policy
         var statusCache: [String: String] = [:]
         let log = model.stats.workSearch

@@ -21,6 +21,8 @@ final class SiteModel: @unchecked Sendable {
     let actionsBySlug: [String: [Action]]
     /// stats.json, made once: the data file and the pages' `figures` are the same value.
     let statsJSON: JSONValue
+    /// The boxes of the user's own figures that article pages show.
+    let evidence: AdvicePages.Evidence
 
     init(journal: Journal, stats: Statistics, options: BuildOptions) {
         self.journal = journal
@@ -39,6 +41,25 @@ final class SiteModel: @unchecked Sendable {
         for action in stats.actions { actions[action.application, default: []].append(action) }
         actionsBySlug = actions
         statsJSON = StatsJSON.value(stats)
+        evidence = AdvicePages.Evidence(stats)
+    }
+
+    /// Values made the first time a page asks (on whichever core) and shared after that.
+    struct Made {
+        var reportWeeks: [(WorkSearchWeek, [ReportPage.Row])]?
+    }
+    private var made = Made()
+    private let madeLock = NSLock()
+
+    /// The value at `key`, made by `make` once; pages on other cores wait for it rather than
+    /// making it again.
+    func once<T>(_ key: WritableKeyPath<Made, T?>, _ make: () -> T) -> T {
+        madeLock.lock()
+        defer { madeLock.unlock() }
+        if let value = made[keyPath: key] { return value }
+        let value = make()
+        made[keyPath: key] = value
+        return value
     }
 
     var today: CivilDate { options.today }

@@ -103,11 +103,11 @@ enum SitePages {
         },
         section(
             "report", "Work search", ReportPage.path, position: 5, inPublic: false, context: { ReportPage.context($0) }),
-        Kind(template: "article") { model, _ in
-            model.articles.map { article in
-                PageJob(
-                    path: SitePath.article(article.slug), template: "article",
-                    context: { AdvicePages.page(article, model).1 }, key: nil)
+        Kind(template: "article") { model, salt in
+            model.articles.indices.map { index in
+                .keyed(
+                    SitePath.article(model.articles[index].slug), "article", frame: model.shared, salt: salt,
+                    input: { AdvicePages.Input(model.articles[index], model) }, make: { AdvicePages.page($0, $1).1 })
             }
         },
         Kind(template: "advice") { model, _ in
