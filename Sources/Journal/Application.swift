@@ -78,6 +78,8 @@ public struct Article: Sendable, Hashable {
     /// Event kinds and action kinds this article advises on.
     public var topics: [String]
     public var isDraft: Bool
+    /// `private: true`: never in a public build (it may tell of real companies and people).
+    public var isPrivate = false
     public var slug: String
     /// The Markdown body after the front matter.
     public var body: String

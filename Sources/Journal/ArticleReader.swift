@@ -1,5 +1,7 @@
 /// Reads an advice article: front matter (title and date required) and the Markdown body.
 enum ArticleReader {
+    static let keys = ["title", "date", "summary", "tags", "topics", "draft", "private", "slug"]
+
     static func read(_ source: SourceText) -> (Article?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let origin = source.location(line: 1, column: 1)
@@ -22,6 +24,7 @@ enum ArticleReader {
         var tags: [String] = []
         var topics: [String] = []
         var draft = false
+        var isPrivate = false
         var slug: String?
         for field in mapping.fields {
             switch field.key {
@@ -35,12 +38,13 @@ enum ArticleReader {
             case "tags": tags = field.list(&diagnostics)
             case "topics": topics = field.list(&diagnostics).map { $0.lowercased() }
             case "draft": draft = field.bool(&diagnostics) ?? false
+            case "private": isPrivate = field.bool(&diagnostics) ?? false
             case "slug": slug = field.text(&diagnostics)
             default:
                 diagnostics.append(
                     .warning(
                         field.location,
-                        "unknown key '\(field.key)' in article front matter (known: title, date, summary, tags, topics, draft, slug)"
+                        UnknownKey.message("key", field.key, in: "article front matter", known: Self.keys)
                     ))
             }
         }
@@ -53,10 +57,11 @@ enum ArticleReader {
         var name = source.relativePath
         if let slash = name.lastIndex(of: "/") { name = String(name[name.index(after: slash)...]) }
         if name.hasSuffix(".md") { name.removeLast(3) }
-        let article = Article(
+        var article = Article(
             title: title, date: date, summary: summary, tags: tags, topics: topics, isDraft: draft,
             slug: Slug.make(slug ?? name, fallback: "article"),
             body: FrontMatter.body(of: source, from: frontMatter.bodyStartLine), path: source.relativePath, origin: origin)
+        article.isPrivate = isPrivate
         return (article, diagnostics)
     }
 }

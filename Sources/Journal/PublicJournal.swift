@@ -31,6 +31,7 @@ public enum PublicJournal {
         }
         apps = JournalBuilder.assignSlugs(apps)
         result.applications = apps
+        result.articles = journal.articles.filter { !$0.isPrivate }
         // Activities count in the work-search figures (counts only); their words name people and places.
         result.activities = journal.activities.map { activity in
             var copy = activity
@@ -39,6 +40,54 @@ public enum PublicJournal {
         }
         // Diagnostics name files and quote user text; a public build keeps them out of the output.
         return result
+    }
+
+    /// A warning for each published article that names a company of the journal: a public build
+    /// shows companies by pseudonym, and an article saying the real name would undo it. Names are
+    /// matched as whole words, case-insensitively, in the title, summary, tags and body; the
+    /// warning points at the first line that names one and suggests `private: true`.
+    public static func articleWarnings(_ journal: Journal) -> [Diagnostic] {
+        // Company names as lowercase word lists, indexed by their first word: an article is read
+        // once, whatever the number of companies.
+        var byFirstWord: [String: [(words: [String], name: String)]] = [:]
+        for name in Set(journal.applications.map(\.company)) {
+            let words = Self.words(name)
+            guard let first = words.first, !(words.count == 1 && first.count < 3) else { continue }
+            byFirstWord[first, default: []].append((words, name))
+        }
+        var warnings: [Diagnostic] = []
+        for article in journal.articles where !article.isPrivate {
+            let header = [article.title, article.summary ?? "", article.tags.joined(separator: " ")]
+            let lines = header + article.body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            search: for (index, line) in lines.enumerated() {
+                let words = Self.words(line)
+                for (position, word) in words.enumerated() {
+                    for candidate in byFirstWord[word] ?? []
+                    where words[position...].starts(with: candidate.words) {
+                        let bodyLine = index - header.count
+                        let location =
+                            bodyLine < 0
+                            ? article.origin
+                            // The body keeps the front matter's lines as blank ones: its lines are the file's.
+                            : SourceLocation(file: article.origin.file, line: bodyLine + 1, column: 1)
+                        warnings.append(
+                            .warning(
+                                location,
+                                "this article names '\(candidate.name)', a company of the journal; a public build shows it by pseudonym, and the article would undo that",
+                                hint:
+                                    "write it without the name, or add 'private: true' to its front matter to leave it out of public builds"
+                            ))
+                        break search
+                    }
+                }
+            }
+        }
+        return warnings
+    }
+
+    /// Lowercase runs of letters and digits.
+    static func words(_ text: String) -> [String] {
+        text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
     }
 
     /// "Company A", "Company B", … "Company Z", "Company AA", … in the order of each company's first

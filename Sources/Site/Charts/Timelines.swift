@@ -36,8 +36,14 @@ enum Timelines {
         return svg.svg(labelID: "timeline-\(facts.application.slug)", label: label, cls: "app-timeline")
     }
 
+    /// Where an application's lane stops: its closing event, else today or its last planned event.
+    static func laneEnd(_ fact: ApplicationFacts, today: CivilDate) -> CivilDate {
+        let app = fact.application
+        return fact.past.last(where: { $0.kind.isClosing })?.date ?? max(today, app.events.last?.date ?? today)
+    }
+
     /// Every application of one group as a lane from its first event to its outcome or today
-    /// (dashed while still open), on one shared axis.
+    /// (dashed while still open), on the group's axis.
     static func lanes(
         _ group: [ApplicationFacts], today: CivilDate, from start: CivilDate, to end: CivilDate,
         link: (String) -> String, id: String
@@ -50,13 +56,15 @@ enum Timelines {
         let x = { (d: CivilDate) in
             labelWidth + (width - labelWidth - 10) * Double(start.days(to: min(max(d, start), end))) / Double(span)
         }
-        svg.line(x1: x(today), y1: 0, x2: x(today), y2: laneHeight * Double(group.count), cls: "today")
+        if today >= start && today <= end {
+            svg.line(x1: x(today), y1: 0, x2: x(today), y2: laneHeight * Double(group.count), cls: "today")
+        }
         for (i, fact) in group.enumerated() {
             let app = fact.application
             let y = laneHeight * Double(i) + laneHeight / 2
             let begin = app.events.first?.date ?? today
             let closed = fact.past.last(where: { $0.kind.isClosing })
-            let stop = closed?.date ?? max(today, app.events.last?.date ?? today)
+            let stop = laneEnd(fact, today: today)
             let label = app.role.isEmpty ? app.company : "\(app.company) — \(app.role)"
             let short = label.count > 28 ? String(label.prefix(27)) + "…" : label
             svg.raw("<a href=\"\(HTMLText.escape(link(app.slug)))\">")

@@ -17,11 +17,8 @@ enum TimelinePage {
             let c = first.components
             groups[c.year * 12 + c.month - 1, default: []].append(fact)
         }
-        // One time axis for every group, so lanes of different months line up.
-        let starts = model.stats.facts.compactMap { $0.application.events.first?.date }
-        let axisStart =
-            starts.min().map { CivilDate(year: $0.components.year, month: $0.components.month, day: 1) ?? $0 } ?? model.today
-        let axisEnd = max(model.today, model.stats.facts.compactMap { $0.application.events.last?.date }.max() ?? model.today)
+        // Each month has its own axis, from the first of the month to the last day one of its lanes
+        // reaches: one old application no longer squeezes every recent lane into a sliver.
         var months: [TemplateValue] = []
         for key in groups.keys.sorted(by: >) {
             let members = groups[key] ?? []
@@ -33,8 +30,9 @@ enum TimelinePage {
             }.map { members[$0] }
             let start = CivilDate(year: key / 12, month: key % 12 + 1, day: 1) ?? model.today
             let id = "m\(key / 12)-\(key % 12 + 1)"
+            let end = group.map { Timelines.laneEnd($0, today: model.today) }.max() ?? model.today
             let svg = Timelines.lanes(
-                group, today: model.today, from: axisStart, to: axisEnd,
+                group, today: model.today, from: start, to: max(end, start.adding(days: 7)),
                 link: { SitePath.link(from: path, to: SitePath.application($0)) }, id: "\(id)-svg")
             months.append([
                 "id": .string(id), "label": .string(Format.month(start)), "count": .int(group.count), "svg": .string(svg),

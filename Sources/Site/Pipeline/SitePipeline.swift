@@ -74,8 +74,13 @@ public enum SitePipeline {
     ) throws -> (RenderedSite, Statistics) {
         let (visible, stats) = figures(journal, today: options.today, isPublic: options.isPublic)
         hooks.step(.rendering(applications: visible.applications.count, articles: visible.articles.count))
-        let site = try SiteBuilder.build(
+        var site = try SiteBuilder.build(
             journal: visible, stats: stats, theme: theme, options: options, cache: cache, sink: sink)
+        if options.isPublic {
+            var published = journal
+            published.articles = journal.articles.filter { options.includeDrafts || !$0.isDraft }
+            site.notes = PublicJournal.articleWarnings(published) + site.notes
+        }
         return (site, stats)
     }
 
