@@ -47,6 +47,20 @@ for (const el of document.body.querySelectorAll('*')) {
 return {page: document.documentElement.scrollWidth, width: width, wide: wide.slice(0, 5)};
 """
 
+FITS = """
+const out = [];
+for (const el of document.querySelectorAll('svg.app-timeline')) {
+  const box = el.parentElement.getBoundingClientRect(), r = el.getBoundingClientRect();
+  if (r.right > box.right + 1) out.push('an application timeline is cut off: ' + Math.round(r.right) + ' > ' + Math.round(box.right));
+}
+const lane = document.querySelector('svg.lanes line.lane');
+if (lane) {
+  const box = lane.closest('.lanes-box').getBoundingClientRect(), r = lane.getBoundingClientRect();
+  if (r.left > box.right) out.push('the newest month shows no lane: its first starts at ' + Math.round(r.left) + ' px');
+}
+return out;
+"""
+
 def check_pages(browser, sites, sampled=()):
     failures = []
     for site in list(sites) + list(sampled):
@@ -71,6 +85,8 @@ def check_pages(browser, sites, sampled=()):
                         overflow = browser.execute_script(OVERFLOW)
                         if overflow["page"] > overflow["width"] + 1:
                             failures.append(f"{page} 390px: page is {overflow['page']} px wide: {overflow['wide']}")
+                        for problem in browser.execute_script(FITS):
+                            failures.append(f"{page} 390px: {problem}")
     return failures
 
 def check_table(browser, site):
@@ -129,9 +145,49 @@ def check_reload(browser, followup, content):
                 pass
         else:
             failures.append("live reload: the page did not reload after a save")
+        failures += check_panels(browser, journal)
     finally:
         server.terminate(); server.wait(timeout=30)
         shutil.rmtree(work, ignore_errors=True)
+    return failures
+
+def wait_for(browser, script, seconds=60):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            if browser.execute_script(script):
+                return True
+        except Exception:
+            pass
+        time.sleep(0.2)
+    return False
+
+def check_panels(browser, journal):
+    """Warnings show in a small bar, errors in a panel; both can be dismissed."""
+    failures = []
+    with open(journal, encoding="utf-8") as f:
+        good = f.read()
+    with open(journal, "a", encoding="utf-8") as f:
+        f.write("\n## Quiet Harbor — Tester\n- 2026-11-19 coffe: a typo in the kind\n")
+    if not wait_for(browser, "return !!document.querySelector('[data-followup=warnings]')"):
+        failures.append("serve: a warning did not show in the browser")
+    else:
+        browser.find_element(By.CSS_SELECTOR, "[data-followup=warnings] button").click()
+        if browser.execute_script("return !!document.querySelector('[data-followup=warnings]')"):
+            failures.append("serve: the warnings bar could not be dismissed")
+    with open(journal, "a", encoding="utf-8") as f:
+        f.write("\n- 2026-02-30 reply: an impossible date\n")
+    if not wait_for(browser, "return !!document.querySelector('[data-followup=errors]')"):
+        failures.append("serve: the error panel did not show")
+    else:
+        text = browser.find_element(By.CSS_SELECTOR, "[data-followup=errors]").text
+        if "2026-02-30" not in text:
+            failures.append("serve: the error panel does not show the error: " + text[:200])
+        browser.find_element(By.CSS_SELECTOR, "[data-followup=errors] button").click()
+        if browser.execute_script("return !!document.querySelector('[data-followup=errors]')"):
+            failures.append("serve: the error panel could not be dismissed")
+    with open(journal, "w", encoding="utf-8") as f:
+        f.write(good)
     return failures
 
 def main(argv):

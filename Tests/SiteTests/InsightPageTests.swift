@@ -167,3 +167,23 @@ import Testing
         #expect(page.contains("<td>2026-02-24</td>") == false)
     }
 }
+
+/// The timeline page draws each month on its own axis (issue 16): an application from long ago
+/// must not squeeze this month's lanes into the right edge.
+@Suite struct TimelineAxisTests {
+    @Test func anOldApplicationDoesNotSqueezeRecentLanes() throws {
+        let journal = JournalBuilder.build(files: [
+            (
+                "a.md",
+                "## Old Co — Dev\n- 2024-01-10 applied\n- 2024-02-01 rejected\n\n## New Co — Dev\n- 2026-03-02 applied\n- 2026-03-09 reply\n"
+            )
+        ])
+        let (site, _) = try SiteFixture.render(journal, today: try #require(CivilDate(iso: "2026-03-20")))
+        let html = site.text("timeline/index.html")
+        let march = try #require(html.range(of: "id=\"m-m2026-3\"")).upperBound
+        let lane = try #require(html[march...].range(of: #"<line x1="([0-9.]+)"[^>]*class="lane"#, options: .regularExpression))
+        let x1 = Double(html[lane].split(separator: "\"")[1]) ?? 0
+        // The label column ends at 200 of 820: the lane starts within the first days of the axis.
+        #expect(x1 < 260, "March's first lane starts at \(x1) of 820")
+    }
+}
