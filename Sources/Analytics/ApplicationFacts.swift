@@ -17,15 +17,11 @@ public struct ApplicationFacts: Sendable, Hashable {
     /// page made from facts can be cached on exactly what they are made from.
     public static func == (a: ApplicationFacts, b: ApplicationFacts) -> Bool {
         a.storage === b.storage
-            || (a.storage.today == b.storage.today && a.storage.policy == b.storage.policy
+            || (a.storage.digest == b.storage.digest && a.storage.today == b.storage.today && a.storage.policy == b.storage.policy
                 && a.storage.application == b.storage.application)
     }
 
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(storage.application)
-        hasher.combine(storage.today)
-        hasher.combine(storage.policy)
-    }
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage.digest) }
 
     /// Borrowed from the box (`_read`), so `fact.application.slug` copies the slug, not the application.
     public var application: Application {
@@ -80,11 +76,19 @@ public struct ApplicationFacts: Sendable, Hashable {
 
         let today: CivilDate
         let policy: Policy
+        /// The hash of what the facts are made from, taken once: pages, data files and caches
+        /// key on it many times a build.
+        let digest: Int
 
         init(_ app: Application, today: CivilDate, policy: Policy) {
             application = app
             self.today = today
             self.policy = policy
+            var hasher = Hasher()
+            hasher.combine(app)
+            hasher.combine(today)
+            hasher.combine(policy)
+            digest = hasher.finalize()
             let past = app.events.filter { $0.date <= today }
             self.past = past
             planned = app.events.filter { $0.date > today }

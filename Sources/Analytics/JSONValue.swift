@@ -27,6 +27,14 @@ public indirect enum JSONValue: Sendable, Hashable {
         return out
     }
 
+    /// Pretty-printed as it stands `indent` levels deep inside a larger value (no final newline):
+    /// large files serialise their items on every core and join them.
+    public func bytes(indent: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        write(to: &out, indent: indent)
+        return out
+    }
+
     private func write(to out: inout [UInt8], indent: Int?) {
         switch self {
         case .null: out += "null".utf8

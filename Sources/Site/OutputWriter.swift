@@ -81,7 +81,7 @@ public struct OutputWriter {
 
     /// Starts a build's staging folder (removing one an interrupted build left behind).
     /// Waits for any other build writing this Output (serve and build side by side) to finish first.
-    public func stage() throws -> Staging {
+    public func stage(scan: Bool = true) throws -> Staging {
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         // Held (flock on the folder itself) from staging to commit, so two builds into one Output
         // take turns, and nothing is left behind when a build fails.
@@ -95,7 +95,8 @@ public struct OutputWriter {
             }
         }
         do {
-            return try Staging(output: output.path, existing: Self.scan(output), lock: lock, writeFile: stageFile)
+            return try Staging(
+                output: output.path, existing: scan ? Self.scan(output) : nil, lock: lock, writeFile: stageFile)
         } catch {
             close(lock)
             throw error
@@ -131,12 +132,15 @@ public struct OutputWriter {
             unlink(root + "/" + path)  // left by an interrupted build of an older version
         }
         let files = staging.paths
+        // Without a scan of Output, only the files to move need checking (the others are Output's
+        // own bytes already).
+        let checked = staging.scanned ? files : staging.staged
 
         // Check everything before changing anything (each folder once, found from its files'
         // parents, so most files cost one set lookup).
         var checkedFolders: Set<String> = [""]
         var missingFolders: Set<String> = []
-        for path in files {
+        for path in checked {
             // Below a folder Output does not have, nothing needs checking (most files of a first build).
             if let top = Self.topFolder(path), missingFolders.contains(String(top)) { continue }
             let parent = Self.parent(path)
@@ -163,7 +167,7 @@ public struct OutputWriter {
             }
         }
         let existingSet = Set(existing)
-        for path in files where existingSet.contains(path) || checkedFolders.contains(path) {
+        for path in checked where !staging.scanned || existingSet.contains(path) || checkedFolders.contains(path) {
             let kind = Self.kind(root + "/" + path)
             if kind == .directory { throw Refusal(description: "cannot write '\(path)': Output/\(path) is a folder") }
             if kind != .missing && !manifest.files.contains(path) {

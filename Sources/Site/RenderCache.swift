@@ -20,8 +20,13 @@ public final class RenderCache: @unchecked Sendable {
     /// Pages rendered and pages reused by the last build.
     public private(set) var rendered = 0
     public private(set) var reused = 0
+    /// Builds committed to Output with this cache.
+    public private(set) var committed = 0
     /// Article bodies as HTML, kept between builds: Markdown is the costliest part of a rebuild.
     let bodies = ArticleBodies()
+    /// Pieces of the files that list every application (a row, an item, a month of lanes), kept
+    /// between builds by what they are made from: a one-line edit makes one piece again.
+    let fragments = Fragments()
 
     public init() {}
 
@@ -31,6 +36,7 @@ public final class RenderCache: @unchecked Sendable {
             rendered = 0
             reused = 0
         }
+        fragments.begin()
     }
 
     /// The page of the last build when it was made from the same inputs.
@@ -69,12 +75,50 @@ public final class RenderCache: @unchecked Sendable {
         lock.withLock {
             for key in next.keys { next[key]?.written = true }
             entries = next
+            committed += 1
         }
+        fragments.commit()
     }
 
     /// Called when a build failed: keep what was known before it.
     public func discard() {
         lock.withLock { next = [:] }
+    }
+}
+
+/// Bytes made from a value, kept by an id and the value's hash from one build to the next; what
+/// a build does not ask for is forgotten after it.
+final class Fragments: @unchecked Sendable {
+    private var entries: [String: (key: Int, bytes: [UInt8])] = [:]
+    private var next: [String: (key: Int, bytes: [UInt8])] = [:]
+    private let lock = NSLock()
+
+    func begin() { lock.withLock { next = [:] } }
+
+    func commit() {
+        lock.withLock {
+            entries = next
+            next = [:]
+        }
+    }
+
+    /// The bytes kept for `id` when they were made from a value with hash `key`, else `make()`.
+    func bytes(_ id: String, key: Int, make: () -> [UInt8]) -> [UInt8] {
+        if let hit = lock.withLock({ entries[id] }), hit.key == key {
+            lock.withLock { next[id] = hit }
+            return hit.bytes
+        }
+        let bytes = make()
+        lock.withLock { next[id] = (key, bytes) }
+        return bytes
+    }
+}
+
+extension Optional where Wrapped == Fragments {
+    /// The piece from the store when there is one (serve), else made now (build).
+    func bytes<Input: Hashable>(_ id: String, _ input: Input, make: () -> [UInt8]) -> [UInt8] {
+        guard let self else { return make() }
+        return self.bytes(id, key: input.hashValue, make: make)
     }
 }
 

@@ -12,7 +12,9 @@ public enum SiteBuilder {
         sink: PageSink? = nil
     ) throws -> RenderedSite {
         let started = Date()
+        cache?.begin()
         let model = SiteModel(journal: journal, stats: stats, options: options)
+        model.fragments = cache?.fragments
         model.shared.renderArticles(store: cache?.bodies)
         let jobs = SitePages.jobs(model, salt: theme.fingerprint.hashValue)
         let modelBuilt = Date()
@@ -76,7 +78,6 @@ public enum SiteBuilder {
             try sink.accept(path, bytes, alreadyWritten: written)
             return []
         }
-        cache?.begin()
         let done = try Parallel.map(work, chunk: 1) { unit -> [Page] in
             switch unit {
             case .data(let index):

@@ -19,6 +19,10 @@ public final class Staging: PageSink, @unchecked Sendable {
     /// Files in Output when staging began.
     let existing: [String]
     private let existingSet: Set<String>
+    /// Whether `existing` is a scan of Output. Serve's later builds skip the scan (twenty thousand
+    /// folders): each file is then compared with Output's file at its path, and the commit checks
+    /// only the files it moves.
+    let scanned: Bool
     private let writeFile: (String, [UInt8]) throws -> Void
     /// The open lock file of Output (see `OutputWriter.stage`), closed, and so released, by `discard`.
     private var outputLock: Int32
@@ -28,12 +32,15 @@ public final class Staging: PageSink, @unchecked Sendable {
     private(set) var staged: Set<String> = []
     private(set) var unchanged = 0
 
-    init(output: String, existing: [String], lock: Int32, writeFile: @escaping (String, [UInt8]) throws -> Void) throws {
+    init(
+        output: String, existing: [String]?, lock: Int32, writeFile: @escaping (String, [UInt8]) throws -> Void
+    ) throws {
         self.output = output
         self.outputLock = -1
         self.folder = output + "/" + OutputWriter.stagingName
-        self.existing = existing
-        self.existingSet = Set(existing)
+        self.existing = existing ?? []
+        self.existingSet = Set(existing ?? [])
+        scanned = existing != nil
         self.writeFile = writeFile
         Self.remove(folder)
         guard mkdir(folder, 0o755) == 0 else {
@@ -50,7 +57,7 @@ public final class Staging: PageSink, @unchecked Sendable {
         else {
             throw OutputWriter.Refusal(description: "refusing to write '\(path)': it would leave Output")
         }
-        if existingSet.contains(path) {
+        if !scanned || existingSet.contains(path) {
             let target = output + "/" + path
             var same = false
             if alreadyWritten {

@@ -5,29 +5,50 @@ import Journal
 /// data/applications.json and data/applications.csv: the journal as data, every dated event included.
 enum DataExports {
     static func json(_ model: SiteModel) -> [UInt8] {
-        let apps = model.stats.facts.map { fact -> JSONValue in
-            let app = fact.application
-            func text(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
-            return .object([
-                ("slug", .string(app.slug)), ("company", .string(app.company)), ("role", .string(app.role)),
-                ("status", .string(fact.status.rawValue)), ("source", text(app.source)), ("location", text(app.location)),
-                ("link", text(app.link)), ("contact", text(app.contact)), ("salary", text(app.salary)),
-                ("tags", .array(app.tags.map { .string($0) })), ("private", .bool(app.isPrivate)),
-                (
-                    "events",
-                    .array(
-                        app.events.map { event in
-                            .object([
-                                ("date", .string(event.date.description)), ("time", text(event.time?.description)),
-                                ("kind", .string(event.kind.rawValue)), ("note", .string(event.note)),
-                                ("planned", .bool(event.date > model.today)),
-                            ])
-                        })
-                ),
-            ])
+        // Each application is serialised on its own (on every core, or kept from the last build)
+        // at the depth it stands in the file, and the pieces are joined.
+        let items = Parallel.map(model.stats.facts) { fact in
+            model.fragments.bytes("json/" + fact.application.slug, fact) { item(fact, today: model.today).bytes(indent: 2) }
         }
-        return JSONValue.object([("today", .string(model.today.description)), ("applications", .array(apps))]).bytes(
-            pretty: true)
+        var out: [UInt8] = []
+        out.reserveCapacity(items.reduce(0) { $0 + $1.count + 6 } + 64)
+        out += "{\n  \"today\": ".utf8
+        out += JSONValue.string(model.today.description).bytes()
+        out += ",\n  \"applications\": ".utf8
+        if items.isEmpty {
+            out += "[]".utf8
+        } else {
+            out += "[".utf8
+            for (index, item) in items.enumerated() {
+                out += (index == 0 ? "\n    " : ",\n    ").utf8
+                out += item
+            }
+            out += "\n  ]".utf8
+        }
+        out += "\n}\n".utf8
+        return out
+    }
+
+    static func item(_ fact: ApplicationFacts, today: CivilDate) -> JSONValue {
+        let app = fact.application
+        func text(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
+        return .object([
+            ("slug", .string(app.slug)), ("company", .string(app.company)), ("role", .string(app.role)),
+            ("status", .string(fact.status.rawValue)), ("source", text(app.source)), ("location", text(app.location)),
+            ("link", text(app.link)), ("contact", text(app.contact)), ("salary", text(app.salary)),
+            ("tags", .array(app.tags.map { .string($0) })), ("private", .bool(app.isPrivate)),
+            (
+                "events",
+                .array(
+                    app.events.map { event in
+                        .object([
+                            ("date", .string(event.date.description)), ("time", text(event.time?.description)),
+                            ("kind", .string(event.kind.rawValue)), ("note", .string(event.note)),
+                            ("planned", .bool(event.date > today)),
+                        ])
+                    })
+            ),
+        ])
     }
 
     static let csvHeader = ["slug", "company", "role", "status", "date", "time", "kind", "note"]
@@ -36,23 +57,27 @@ enum DataExports {
     /// A value starting with = + - @ (or a tab or CR) gets a leading apostrophe so a spreadsheet
     /// does not run it as a formula; a round trip gives the value back with that apostrophe.
     static func csv(_ model: SiteModel) -> String {
-        var out = ""
-        func row(_ values: [String]) {
-            for (index, value) in values.enumerated() {
-                if index > 0 { out += "," }
-                out += field(value)
-            }
-            out += "\r\n"
+        var out = csvHeader.map(field).joined(separator: ",") + "\r\n"
+        let pieces = Parallel.map(model.stats.facts) { fact in
+            model.fragments.bytes("csv/" + fact.application.slug, fact) { Array(rows(fact).utf8) }
         }
-        row(csvHeader)
-        for fact in model.stats.facts {
-            let app = fact.application
-            let base = [app.slug, app.company, app.role, fact.status.rawValue].map(field).joined(separator: ",")
-            if app.events.isEmpty { out += base + ",,,,\r\n" }
-            for event in app.events {
-                out += base + ","
-                row([event.date.description, event.time?.description ?? "", event.kind.rawValue, event.note])
-            }
+        var bytes = Array(out.utf8)
+        for piece in pieces { bytes += piece }
+        out = String(decoding: bytes, as: UTF8.self)
+        return out
+    }
+
+    /// One application's lines: one per event (an application without events gets one line).
+    static func rows(_ fact: ApplicationFacts) -> String {
+        let app = fact.application
+        let base = [app.slug, app.company, app.role, fact.status.rawValue].map(field).joined(separator: ",")
+        if app.events.isEmpty { return base + ",,,,\r\n" }
+        var out = ""
+        for event in app.events {
+            out += base + ","
+            out += [event.date.description, event.time?.description ?? "", event.kind.rawValue, event.note].map(field)
+                .joined(separator: ",")
+            out += "\r\n"
         }
         return out
     }

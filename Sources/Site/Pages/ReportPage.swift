@@ -39,6 +39,14 @@ enum ReportPage {
     static func makeWeeks(_ model: SiteModel, from: CivilDate?, to: CivilDate?) -> [(WorkSearchWeek, [Row])] {
         let policy = model.journal.config.policy
         var statusCache: [String: String] = [:]
+        // An application's hash (its text, the day and the policy), taken once however many weeks name it.
+        var hashes: [String: Int] = [:]
+        func factHash(_ slug: String, _ fact: ApplicationFacts) -> Int {
+            if let known = hashes[slug] { return known }
+            let value = fact.hashValue
+            hashes[slug] = value
+            return value
+        }
         let log = model.stats.workSearch
         return log.weeks.reversed().compactMap { week -> (WorkSearchWeek, [Row])? in
             if let from, week.week.sunday < from { return nil }
@@ -55,10 +63,20 @@ enum ReportPage {
                 }
                 let app = fact.application
                 let key = "\(slug)\u{0}\(end.dayNumber)"
+                struct StatusInput: Hashable {
+                    let application: Int
+                    let end: CivilDate
+                }
+                // The status as of the week's end: kept between serve builds while the application is unchanged.
                 let result =
                     statusCache[key]
                     ?? {
-                        let status = ApplicationFacts(app, today: end, policy: policy).status.rawValue
+                        let status = String(
+                            decoding: model.fragments.bytes(
+                                "status/" + key, StatusInput(application: factHash(slug, fact), end: end)
+                            ) {
+                                Array(ApplicationFacts(app, today: end, policy: policy).status.rawValue.utf8)
+                            }, as: UTF8.self)
                         statusCache[key] = status
                         return status
                     }()

@@ -23,6 +23,8 @@ final class SiteModel: @unchecked Sendable {
     let statsJSON: JSONValue
     /// The boxes of the user's own figures that article pages show.
     let evidence: AdvicePages.Evidence
+    /// Pieces kept from the previous build of a serve session (nil in a one-off build).
+    var fragments: Fragments? = nil
 
     init(journal: Journal, stats: Statistics, options: BuildOptions) {
         self.journal = journal

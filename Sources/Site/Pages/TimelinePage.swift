@@ -31,9 +31,21 @@ enum TimelinePage {
             let start = CivilDate(year: key / 12, month: key % 12 + 1, day: 1) ?? model.today
             let id = "m\(key / 12)-\(key % 12 + 1)"
             let end = group.map { Timelines.laneEnd($0, today: model.today) }.max() ?? model.today
-            let svg = Timelines.lanes(
-                group, today: model.today, from: start, to: max(end, start.adding(days: 7)),
-                link: { SitePath.link(from: path, to: SitePath.application($0)) }, id: "\(id)-svg")
+            let axisEnd = max(end, start.adding(days: 7))
+            struct LanesInput: Hashable {
+                let group: [ApplicationFacts]
+                let start: CivilDate
+                let end: CivilDate
+            }
+            // A month's lanes are kept between serve builds while none of its applications change.
+            let svg = String(
+                decoding: model.fragments.bytes("lanes/" + id, LanesInput(group: group, start: start, end: axisEnd)) {
+                    Array(
+                        Timelines.lanes(
+                            group, today: model.today, from: start, to: axisEnd,
+                            link: { SitePath.link(from: path, to: SitePath.application($0)) }, id: "\(id)-svg"
+                        ).utf8)
+                }, as: UTF8.self)
             months.append([
                 "id": .string(id), "label": .string(Format.month(start)), "count": .int(group.count), "svg": .string(svg),
                 "items": .array(group.map { item(for: $0, model: model, from: path) }),

@@ -34,7 +34,8 @@ public enum SitePipeline {
         hooks.prepareWriter(&writer)
         let staging: Staging
         do {
-            staging = try writer.stage()
+            // The first build of a session scans Output; later ones know it (they wrote it).
+            staging = try writer.stage(scan: (caches?.rendered.committed ?? 0) == 0)
         } catch {
             result.failure = failure(error)
             return result
