@@ -160,6 +160,13 @@ enum ReportPage {
 extension String {
     /// One line of plain text: control characters (a NUL, a line break) as spaces.
     var printableLine: String {
-        String(String.UnicodeScalarView(unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
+        // Most lines hold no control character (C0, DEL or C1): nothing to change.
+        var previous: UInt8 = 0
+        let clean = !utf8.contains { byte in
+            defer { previous = byte }
+            return byte < 0x20 || byte == 0x7F || (previous == 0xC2 && (0x80...0x9F).contains(byte))
+        }
+        if clean { return self }
+        return String(String.UnicodeScalarView(unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
     }
 }
