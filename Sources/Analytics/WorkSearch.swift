@@ -1,7 +1,7 @@
 import Journal
 
 /// One row of the work-search log: an activity on a day, of an application or on its own.
-public struct WorkSearchActivity: Sendable {
+public struct WorkSearchActivity: Sendable, Hashable {
     public var date: CivilDate
     public var time: ClockTime?
     /// `applied`, `screen`, `interview`, `follow-up`, or nil for an activity of `## Activities`.

@@ -91,15 +91,35 @@ public final class RenderCache: @unchecked Sendable {
 final class Fragments: @unchecked Sendable {
     private var entries: [String: (key: Int, bytes: [UInt8])] = [:]
     private var next: [String: (key: Int, bytes: [UInt8])] = [:]
+    private var values: [String: (key: Int, value: Any)] = [:]
+    private var nextValues: [String: (key: Int, value: Any)] = [:]
     private let lock = NSLock()
 
-    func begin() { lock.withLock { next = [:] } }
+    func begin() {
+        lock.withLock {
+            next = [:]
+            nextValues = [:]
+        }
+    }
 
     func commit() {
         lock.withLock {
             entries = next
             next = [:]
+            values = nextValues
+            nextValues = [:]
         }
+    }
+
+    /// The value kept for `id` when it was made from a value with hash `key`, else `make()`.
+    func value<T>(_ id: String, key: Int, make: () -> T) -> T {
+        if let hit = lock.withLock({ values[id] }), hit.key == key, let value = hit.value as? T {
+            lock.withLock { nextValues[id] = hit }
+            return value
+        }
+        let value = make()
+        lock.withLock { nextValues[id] = (key, value) }
+        return value
     }
 
     /// The bytes kept for `id` when they were made from a value with hash `key`, else `make()`.
@@ -115,6 +135,12 @@ final class Fragments: @unchecked Sendable {
 }
 
 extension Optional where Wrapped == Fragments {
+    /// The value from the store when there is one (serve), else made now (build).
+    func value<Input: Hashable, T>(_ id: String, _ input: Input, make: () -> T) -> T {
+        guard let self else { return make() }
+        return self.value(id, key: input.hashValue, make: make)
+    }
+
     /// The piece from the store when there is one (serve), else made now (build).
     func bytes<Input: Hashable>(_ id: String, _ input: Input, make: () -> [UInt8]) -> [UInt8] {
         guard let self else { return make() }

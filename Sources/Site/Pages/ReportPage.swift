@@ -52,40 +52,57 @@ enum ReportPage {
             if let from, week.week.sunday < from { return nil }
             if let to, week.week.monday > to { return nil }
             let end = min(week.week.sunday, model.today)
-            let rows = week.activities.filter { item in
-                (from.map { item.date >= $0 } ?? true) && (to.map { item.date <= $0 } ?? true)
-            }.map { item -> Row in
-                guard let slug = item.application, let fact = model.factsBySlug[slug] else {
+            // A week's rows are kept between serve builds while its activities and their
+            // applications are unchanged (the digests stand for the applications).
+            struct WeekInput: Hashable {
+                let activities: [WorkSearchActivity]
+                let applications: [Int]
+                let end: CivilDate
+                let from: CivilDate?
+                let to: CivilDate?
+            }
+            let input = WeekInput(
+                activities: week.activities,
+                applications: week.activities.map { item in
+                    item.application.flatMap { slug in model.factsBySlug[slug].map { factHash(slug, $0) } } ?? 0
+                }, end: end, from: from, to: to)
+            let rows = model.fragments.value("week/\(week.week)", input) { () -> [Row] in
+                week.activities.filter { item in
+                    (from.map { item.date >= $0 } ?? true) && (to.map { item.date <= $0 } ?? true)
+                }.map { item -> Row in
+                    guard let slug = item.application, let fact = model.factsBySlug[slug] else {
+                        return Row(
+                            date: item.date, time: item.time, activity: item.text.isEmpty ? "Activity" : item.text.printableLine,
+                            employer: "",
+                            position: "", method: "", contact: "", address: "", phone: "", reference: "", result: "", href: nil)
+                    }
+                    let app = fact.application
+                    let key = "\(slug)\u{0}\(end.dayNumber)"
+                    struct StatusInput: Hashable {
+                        let application: Int
+                        let end: CivilDate
+                    }
+                    // The status as of the week's end: kept between serve builds while the application is unchanged.
+                    let result =
+                        statusCache[key]
+                        ?? {
+                            let status = String(
+                                decoding: model.fragments.bytes(
+                                    "status/" + key, StatusInput(application: factHash(slug, fact), end: end)
+                                ) {
+                                    Array(ApplicationFacts(app, today: end, policy: policy).status.rawValue.utf8)
+                                }, as: UTF8.self)
+                            statusCache[key] = status
+                            return status
+                        }()
+                    let kind = item.kind.map(Format.kindLabel)?.capitalizedFirst ?? "Activity"
                     return Row(
-                        date: item.date, time: item.time, activity: item.text.isEmpty ? "Activity" : item.text.printableLine,
-                        employer: "",
-                        position: "", method: "", contact: "", address: "", phone: "", reference: "", result: "", href: nil)
+                        date: item.date, time: item.time,
+                        activity: item.text.isEmpty ? kind : "\(kind): \(item.text.printableLine)",
+                        employer: app.company, position: app.role, method: app.method ?? (app.link == nil ? "" : "online"),
+                        contact: app.contact ?? "", address: app.address ?? app.link ?? "", phone: app.phone ?? "",
+                        reference: app.reference ?? "", result: result, href: SitePath.application(slug))
                 }
-                let app = fact.application
-                let key = "\(slug)\u{0}\(end.dayNumber)"
-                struct StatusInput: Hashable {
-                    let application: Int
-                    let end: CivilDate
-                }
-                // The status as of the week's end: kept between serve builds while the application is unchanged.
-                let result =
-                    statusCache[key]
-                    ?? {
-                        let status = String(
-                            decoding: model.fragments.bytes(
-                                "status/" + key, StatusInput(application: factHash(slug, fact), end: end)
-                            ) {
-                                Array(ApplicationFacts(app, today: end, policy: policy).status.rawValue.utf8)
-                            }, as: UTF8.self)
-                        statusCache[key] = status
-                        return status
-                    }()
-                let kind = item.kind.map(Format.kindLabel)?.capitalizedFirst ?? "Activity"
-                return Row(
-                    date: item.date, time: item.time, activity: item.text.isEmpty ? kind : "\(kind): \(item.text.printableLine)",
-                    employer: app.company, position: app.role, method: app.method ?? (app.link == nil ? "" : "online"),
-                    contact: app.contact ?? "", address: app.address ?? app.link ?? "", phone: app.phone ?? "",
-                    reference: app.reference ?? "", result: result, href: SitePath.application(slug))
             }
             return (week, rows)
         }
