@@ -23,6 +23,11 @@ public struct ApplicationFacts: Sendable, Hashable {
 
     public func hash(into hasher: inout Hasher) { hasher.combine(storage.digest) }
 
+    /// Whether these facts were made from exactly this application, day and policy.
+    func isMade(from app: Application, today: CivilDate, policy: Policy) -> Bool {
+        storage.today == today && storage.policy == policy && storage.application == app
+    }
+
     /// Borrowed from the box (`_read`), so `fact.application.slug` copies the slug, not the application.
     public var application: Application {
         _read { yield storage.application }

@@ -114,9 +114,11 @@ public enum Analyzer {
     public static func statistics(
         applications: [Application], articles: [Article] = [], activities: [Activity] = [], policy: Policy,
         timeZone: TimeZone = TimeZone(identifier: "UTC")!, periods: [SearchPeriod] = [],
-        workSearch: WorkSearchSettings = WorkSearchSettings(), today: CivilDate
+        workSearch: WorkSearchSettings = WorkSearchSettings(), today: CivilDate, cache: FactsCache? = nil
     ) -> Statistics {
-        let facts = Parallel.map(applications) { ApplicationFacts($0, today: today, policy: policy) }
+        let facts =
+            cache?.facts(applications, today: today, policy: policy)
+            ?? Parallel.map(applications) { ApplicationFacts($0, today: today, policy: policy) }
         let thankYouChecks = Parallel.map(facts) { ThankYouRule.checks($0, policy: policy, timeZone: timeZone, today: today) }
         var byStatus: [Status: Int] = [:]
         for status in Status.allCases { byStatus[status] = 0 }
@@ -196,11 +198,11 @@ public enum Analyzer {
     }
 
     /// Convenience: the statistics of a loaded journal (its policy, time zone and articles).
-    public static func statistics(_ journal: Journal, today: CivilDate) -> Statistics {
+    public static func statistics(_ journal: Journal, today: CivilDate, cache: FactsCache? = nil) -> Statistics {
         statistics(
             applications: journal.applications, articles: journal.articles.filter { !$0.isDraft },
             activities: journal.activities, policy: journal.config.policy, timeZone: journal.config.timeZone,
-            periods: journal.config.periods, workSearch: journal.config.workSearch, today: today)
+            periods: journal.config.periods, workSearch: journal.config.workSearch, today: today, cache: cache)
     }
 
     static func companies(_ facts: [ApplicationFacts]) -> [CompanyFigures] {

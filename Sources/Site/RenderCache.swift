@@ -1,3 +1,4 @@
+import Analytics
 import Foundation
 import Journal
 import Templates
@@ -24,6 +25,8 @@ public final class RenderCache: @unchecked Sendable {
     public private(set) var committed = 0
     /// Article bodies as HTML, kept between builds: Markdown is the costliest part of a rebuild.
     let bodies = ArticleBodies()
+    /// Applications' facts, for the statistics of the next build.
+    let facts = FactsCache()
     /// Pieces of the files that list every application (a row, an item, a month of lanes), kept
     /// between builds by what they are made from: a one-line edit makes one piece again.
     let fragments = Fragments()

@@ -62,9 +62,11 @@ public enum SitePipeline {
 
     /// The journal as a build of these options shows it (anonymised for a public build) and its
     /// figures: what `stats` prints and what every page draws.
-    public static func figures(_ journal: Journal, today: CivilDate, isPublic: Bool) -> (Journal, Statistics) {
+    public static func figures(_ journal: Journal, today: CivilDate, isPublic: Bool, cache: FactsCache? = nil)
+        -> (Journal, Statistics)
+    {
         let visible = isPublic ? PublicJournal.make(journal) : journal
-        return (visible, Analyzer.statistics(visible, today: today))
+        return (visible, Analyzer.statistics(visible, today: today, cache: cache))
     }
 
     /// Renders a whole site from a journal, in memory or into `sink`: the pipeline's middle, for
@@ -73,7 +75,7 @@ public enum SitePipeline {
         _ journal: Journal, theme: Theme, options: BuildOptions, cache: RenderCache? = nil, sink: PageSink? = nil,
         hooks: BuildHooks = BuildHooks()
     ) throws -> (RenderedSite, Statistics) {
-        let (visible, stats) = figures(journal, today: options.today, isPublic: options.isPublic)
+        let (visible, stats) = figures(journal, today: options.today, isPublic: options.isPublic, cache: cache?.facts)
         hooks.step(.rendering(applications: visible.applications.count, articles: visible.articles.count))
         var site = try SiteBuilder.build(
             journal: visible, stats: stats, theme: theme, options: options, cache: cache, sink: sink)
