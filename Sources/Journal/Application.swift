@@ -1,6 +1,8 @@
 /// One job application: the company, the role, what the user noted about it, and its events.
 public struct Application: Sendable, Hashable {
-    public var company: String
+    public var company: String {
+        didSet { companyKey = TextKey.company(companyGroup ?? company) }
+    }
     public var role: String
     public var source: String?
     public var location: String?
@@ -50,6 +52,7 @@ public struct Application: Sendable, Hashable {
         self.path = path
         self.positionInFile = positionInFile
         self.slug = slug
+        companyKey = TextKey.company(company)
     }
 
     /// `Company — Role`, or the company alone.
@@ -59,11 +62,14 @@ public struct Application: Sendable, Hashable {
     public var firstDate: CivilDate? { events.first?.date }
 
     /// The name of the site.yml `companies:` group this company belongs to, if any.
-    public var companyGroup: String?
+    public var companyGroup: String? {
+        didSet { companyKey = TextKey.company(companyGroup ?? company) }
+    }
 
     /// The company as statistics compare it (docs/journal.md): its group's key,
-    /// else its own, without punctuation or a legal-form word.
-    public var companyKey: String { TextKey.company(companyGroup ?? company) }
+    /// else its own, without punctuation or a legal-form word. Kept with the names it is made from
+    /// (worked out once, not at each of the many comparisons a build makes).
+    public private(set) var companyKey: String = ""
 
     /// How the company is shown where applications are grouped: the group's name, else its own spelling.
     public var companyDisplay: String { companyGroup ?? company }
