@@ -21,7 +21,7 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "Markdown", dependencies: ["CCmarkGFM", "Support"]),
         // Small pieces every module shares: diagnostics, slugs, folder listing, the parallel map.
         .target(name: "Support"),
         .target(name: "Journal", dependencies: ["Support", "Markdown", .product(name: "Yams", package: "Yams")]),
@@ -36,7 +36,7 @@ let package = Package(
         // `followup import`: spreadsheets, trackers' exports and LinkedIn's archive into a journal file.
         .target(name: "Import", dependencies: ["Journal", .product(name: "CSV", package: "CSV.swift")]),
         // `followup mail`: events suggested from a local mailbox (mbox, Maildir, .eml), offline.
-        .target(name: "Mail", dependencies: ["Journal", "Analytics"]),
+        .target(name: "Mail", dependencies: ["Support", "Journal", "Analytics"]),
         .executableTarget(
             name: "followup",
             dependencies: [
@@ -49,7 +49,7 @@ let package = Package(
         .executableTarget(name: "followup-bench", dependencies: ["Markdown", "Corpus", "Serve"]),
         // Helpers the test targets share: temporary folders, fixture paths, running the binary.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "Support"]),
         .testTarget(name: "JournalTests", dependencies: ["TestSupport", "Journal", "Corpus"]),
         .testTarget(name: "AnalyticsTests", dependencies: ["TestSupport", "Analytics", "Journal", "Corpus"]),
         .testTarget(

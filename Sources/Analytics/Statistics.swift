@@ -1,6 +1,25 @@
 import Foundation
 import Journal
 
+/// How often feedback was asked for and given: the number of applications with a past
+/// `feedback-request`, and with a past `feedback` event.
+public struct FeedbackCounts: Sendable, Hashable {
+    public var asked = 0
+    public var received = 0
+
+    public init(asked: Int = 0, received: Int = 0) {
+        self.asked = asked
+        self.received = received
+    }
+
+    init(_ facts: [ApplicationFacts]) {
+        for fact in facts {
+            if fact.past.contains(where: { $0.kind == .feedbackRequest }) { asked += 1 }
+            if fact.past.contains(where: { $0.kind == .feedback }) { received += 1 }
+        }
+    }
+}
+
 /// Every figure of docs/statistics.md for one journal as of one day: what stats.json and the pages show.
 public struct Statistics: Sendable {
     public var today: CivilDate
@@ -22,6 +41,8 @@ public struct Statistics: Sendable {
     public var expectations: ExpectationCounts
     public var periods: [PeriodFigures]
     public var workSearch: WorkSearchLog
+    /// Applications where you asked for feedback, and where feedback came (docs/statistics.md).
+    public var feedback = FeedbackCounts()
 }
 
 /// Counts and durations of one kind of wait (first response or decision).
@@ -179,7 +200,7 @@ public enum Analyzer {
             silence: silence, followUpEffect: effect, thankYou: thankYou, companies: parts.companies!,
             actions: parts.actions!, facts: facts, funnel: parts.funnel!, weekly: parts.weekly!,
             breakdowns: parts.breakdowns!, flows: parts.flows!, expectations: parts.expectations!,
-            periods: parts.periods!, workSearch: parts.workSearch!)
+            periods: parts.periods!, workSearch: parts.workSearch!, feedback: FeedbackCounts(facts))
     }
 
     /// The parts of `statistics` made concurrently, each written by exactly one worker and read

@@ -85,6 +85,7 @@ public enum StatsJSON {
             ),
             ("periods", .array(stats.periods.map(period))),
             ("work_search", workSearch(stats.workSearch)),
+            ("feedback", .object([("asked", .int(stats.feedback.asked)), ("received", .int(stats.feedback.received))])),
         ])
     }
 

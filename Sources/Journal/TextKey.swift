@@ -13,7 +13,7 @@ public enum TextKey {
             else { return "" }
             return String(decoding: bytes[first...last].map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
         }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping.lowercased()
+        return text.trimmingWhitespace.precomposedStringWithCanonicalMapping.lowercased()
     }
 
     /// Legal-form words dropped from the end of a company key (docs/journal.md).

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// A name and an address from a `From`, `To` or `Reply-To` header.
 public struct MailAddress: Sendable, Hashable {
@@ -48,7 +49,7 @@ public struct MailMessage: Sendable {
         message.to = (value("to").map(AddressList.parse) ?? []) + (value("cc").map(AddressList.parse) ?? [])
         message.subject = (value("subject") ?? "").split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         message.date = value("date").flatMap(MailDate.parse)
-        message.messageID = value("message-id")?.trimmingCharacters(in: .whitespaces)
+        message.messageID = value("message-id")?.trimmingWhitespace
         message.hasListUnsubscribe = value("list-unsubscribe") != nil
         var collected = Collected()
         var parts = 0

@@ -25,7 +25,7 @@ struct NewApplication: AsyncParsableCommand {
     @Flag(help: "Create it even when an application of the same company and role exists.") var force = false
 
     func validate() throws {
-        if company.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--company must not be empty") }
+        if company.trimmingWhitespace.isEmpty { throw ValidationError("--company must not be empty") }
         if noApplied && date != nil { throw ValidationError("--date and --no-applied cannot go together") }
     }
 
@@ -74,7 +74,7 @@ struct NewActivity: AsyncParsableCommand {
         let day = try parseDay(date, today: today)
         let clock = try parseTime(time)
         let line = JournalEditor.activityText(date: day, time: clock, text: text)
-        guard !line.hasSuffix(" ") && !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !line.hasSuffix(" ") && !text.trimmingWhitespace.isEmpty else {
             throw usageError("say what you did: followup new activity \"Job fair at the town hall\"")
         }
         let journalFolder = options.contentURL.appendingPathComponent("journal")
@@ -124,7 +124,7 @@ struct NewArticle: AsyncParsableCommand {
     @Argument(help: "The article's title.") var title: String
 
     func validate() throws {
-        if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if title.trimmingWhitespace.isEmpty {
             throw ValidationError("the article needs a title: followup new article \"What I learned\"")
         }
     }

@@ -71,7 +71,10 @@ import Testing
             text.contains(
                 #""companies":[],"actions":[],"funnel":{"applied":0,"responded":0,"meeting":0,"offer":0,"accepted":0},"weekly":[]"#
             ))
-        #expect(text.hasSuffix(#""work_search":{"weeks":[],"minimum_per_week":null,"distinct_days":false}}"#))
+        #expect(
+            text.hasSuffix(
+                #""work_search":{"weeks":[],"minimum_per_week":null,"distinct_days":false},"feedback":{"asked":0,"received":0}}"#
+            ))
     }
 }
 
@@ -147,5 +150,37 @@ import Testing
             #expect(CivilDate(iso: text) == nil)
         }
         #expect(CivilDate(iso: "2026-03-16")?.isoWeekday == 1)
+    }
+}
+
+/// Feedback counts (issue 10: figures live in Analytics and stats.json, pages only draw them).
+@Suite struct FeedbackCountTests {
+    @Test func askedAndReceivedCountApplicationsWithPastEvents() throws {
+        let journal = JournalBuilder.build(files: [
+            (
+                "a.md",
+                """
+                ## Acme — Dev
+                - 2026-03-02 applied
+                - 2026-03-09 rejected
+                - 2026-03-10 feedback-request: what could I do better?
+                - 2026-03-12 feedback: more system design
+
+                ## Birch — Dev
+                - 2026-03-03 applied
+                - 2026-03-08 rejected
+                - 2026-03-11 feedback-request
+                - 2026-03-14 feedback-request: asking again
+
+                ## Cedar — Dev
+                - 2026-03-04 applied
+                - 2026-03-25 feedback: planned call, after today
+                """
+            )
+        ])
+        let stats = Analyzer.statistics(journal, today: try #require(CivilDate(iso: "2026-03-20")))
+        #expect(stats.feedback == FeedbackCounts(asked: 2, received: 1), "Birch asked twice: one application")
+        let json = StatsJSON.value(stats).serialized(pretty: true)
+        #expect(json.contains("\"feedback\": {\n    \"asked\": 2,\n    \"received\": 1\n  }"))
     }
 }

@@ -134,10 +134,9 @@ enum AdvicePages {
                 "Half of your applications had an answer within \(Format.days(s.firstResponse.kmMedianDays)) (Kaplan–Meier, counting those still waiting)."
             )
             silence = Box(title: "How long silence lasted for you", lines: lines)
-            let asked = s.facts.filter { $0.past.contains { $0.kind == .feedbackRequest } }.count
-            let got = s.facts.filter { $0.past.contains { $0.kind == .feedback } }.count
             feedback = Box(
-                title: "Feedback in your search", lines: ["You asked for feedback \(asked) times and received it \(got) times."])
+                title: "Feedback in your search",
+                lines: ["You asked for feedback \(s.feedback.asked) times and received it \(s.feedback.received) times."])
         }
     }
 }
