@@ -45,8 +45,37 @@ public enum SiteBuilder {
             ("data/applications.json", { DataExports.json(model) }),
             ("data/stats.json", { model.statsJSON.bytes(pretty: true) }),
             ("data/applications.csv", { Array(DataExports.csv(model).utf8) }),
-            ("calendar.ics", { Array(CalendarFile.ics(model).utf8) }),
-            ("feed.xml", { Array(AtomFeed.xml(model, base: base).utf8) }),
+            (
+                "calendar.ics",
+                {
+                    // Made from the actions, their applications and the settings: kept while those stay.
+                    struct CalendarInput: Hashable {
+                        let actions: [Action]
+                        let applications: [Int]
+                        let config: SiteConfig
+                        let today: CivilDate
+                    }
+                    let input = CalendarInput(
+                        actions: stats.actions,
+                        applications: stats.actions.map { model.factsBySlug[$0.application]?.hashValue ?? 0 },
+                        config: journal.config, today: options.today)
+                    return model.fragments.bytes("calendar.ics", input) { Array(CalendarFile.ics(model).utf8) }
+                }
+            ),
+            (
+                "feed.xml",
+                {
+                    // Made from the articles and a few settings only: kept while none of them change.
+                    struct FeedInput: Hashable {
+                        let articles: [Article]
+                        let config: SiteConfig
+                        let base: String?
+                        let today: CivilDate
+                    }
+                    let input = FeedInput(articles: model.articles, config: journal.config, base: base, today: options.today)
+                    return model.fragments.bytes("feed.xml", input) { Array(AtomFeed.xml(model, base: base).utf8) }
+                }
+            ),
             ("sitemap.xml", { Array(Sitemap.xml(paths: sitemapPaths, base: base).utf8) }),
         ]
         if !options.isPublic { dataFiles.append(("data/work-search.csv", { Array(ReportPage.csv(model).utf8) })) }
