@@ -58,6 +58,14 @@ if (lane) {
   const box = lane.closest('.lanes-box').getBoundingClientRect(), r = lane.getBoundingClientRect();
   if (r.left > box.right) out.push('the newest month shows no lane: its first starts at ' + Math.round(r.left) + ' px');
 }
+const small = [];
+for (const el of document.querySelectorAll('svg.chart text.tick, svg.chart text.label, svg.app-timeline text')) {
+  const svg = el.ownerSVGElement, box = svg.viewBox.baseVal;
+  if (!box || !box.width) continue;
+  const shown = parseFloat(getComputedStyle(el).fontSize) * svg.getBoundingClientRect().width / box.width;
+  if (shown > 0 && shown < 8) small.push((el.textContent || '').slice(0, 20) + ' ' + shown.toFixed(1) + ' px');
+}
+if (small.length) out.push('chart words too small to read: ' + small.slice(0, 3).join(', '));
 return out;
 """
 

@@ -41,11 +41,12 @@ enum StatisticsCharts {
         let km = figures.kaplanMeier
         let horizon = max(60, min(180, km.longest ?? 60))
         var svg = SVG(width: 480, height: 220)
-        let x = { (day: Int) in 40 + 420 * Double(min(day, horizon)) / Double(horizon) }
+        // The axis starts 48 units in: room for "100%" at the larger size a phone shows it in.
+        let x = { (day: Int) in 48 + 412 * Double(min(day, horizon)) / Double(horizon) }
         let y = { (s: Double) in 190 - 170 * s }
         for s in [0.0, 0.25, 0.5, 0.75, 1.0] {
-            svg.line(x1: 40, y1: y(s), x2: 460, y2: y(s), cls: s == 0 ? "axis" : "grid")
-            svg.text("\(Int(s * 100))%", x: 34, y: y(s) + 4, cls: "tick", anchor: "end")
+            svg.line(x1: 48, y1: y(s), x2: 460, y2: y(s), cls: s == 0 ? "axis" : "grid")
+            svg.text("\(Int(s * 100))%", x: 42, y: y(s) + 4, cls: "tick", anchor: "end")
         }
         for day in stride(from: 0, through: horizon, by: horizon > 90 ? 30 : 15) {
             svg.text("\(day)", x: x(day), y: 208, cls: "tick", anchor: "middle")
