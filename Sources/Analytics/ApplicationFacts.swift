@@ -17,8 +17,8 @@ public struct ApplicationFacts: Sendable, Hashable {
     /// page made from facts can be cached on exactly what they are made from.
     public static func == (a: ApplicationFacts, b: ApplicationFacts) -> Bool {
         a.storage === b.storage
-            || (a.storage.digest == b.storage.digest && a.storage.today == b.storage.today && a.storage.policy == b.storage.policy
-                && a.storage.application == b.storage.application)
+            || (a.storage.digest == b.storage.digest
+                && a.isMade(from: b.storage.application, today: b.storage.today, policy: b.storage.policy))
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(storage.digest) }

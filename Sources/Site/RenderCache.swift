@@ -92,23 +92,14 @@ public final class RenderCache: @unchecked Sendable {
 /// Bytes made from a value, kept by an id and the value's hash from one build to the next; what
 /// a build does not ask for is forgotten after it.
 final class Fragments: @unchecked Sendable {
-    private var entries: [String: (key: Int, bytes: [UInt8])] = [:]
-    private var next: [String: (key: Int, bytes: [UInt8])] = [:]
     private var values: [String: (key: Int, value: Any)] = [:]
     private var nextValues: [String: (key: Int, value: Any)] = [:]
     private let lock = NSLock()
 
-    func begin() {
-        lock.withLock {
-            next = [:]
-            nextValues = [:]
-        }
-    }
+    func begin() { lock.withLock { nextValues = [:] } }
 
     func commit() {
         lock.withLock {
-            entries = next
-            next = [:]
             values = nextValues
             nextValues = [:]
         }
@@ -125,16 +116,8 @@ final class Fragments: @unchecked Sendable {
         return value
     }
 
-    /// The bytes kept for `id` when they were made from a value with hash `key`, else `make()`.
-    func bytes(_ id: String, key: Int, make: () -> [UInt8]) -> [UInt8] {
-        if let hit = lock.withLock({ entries[id] }), hit.key == key {
-            lock.withLock { next[id] = hit }
-            return hit.bytes
-        }
-        let bytes = make()
-        lock.withLock { next[id] = (key, bytes) }
-        return bytes
-    }
+    /// The bytes kept for `id`: `value` for the pieces of files.
+    func bytes(_ id: String, key: Int, make: () -> [UInt8]) -> [UInt8] { value(id, key: key, make: make) }
 }
 
 extension Optional where Wrapped == Fragments {

@@ -129,7 +129,7 @@ actor Rebuilder {
                         nil,
                         "the journal has \(counted(errors, "error")) and \(counted(others, "other diagnostic")); a public site does not show them: run 'followup check'"
                     )
-                ] + outcome.notes + (outcome.failure?.diagnostic.map { [$0] } ?? [])
+                ] + outcome.others
         }
         if outcome.failure != nil {
             await hub.publish(SiteState(version: version, diagnostics: diagnostics, hasErrors: true))

@@ -66,8 +66,6 @@ final class SiteModel: @unchecked Sendable {
 
     var today: CivilDate { options.today }
     var articles: [Article] { shared.articles }
-    var articlesBySlug: [String: Article] { shared.articlesBySlug }
-    var markdown: MarkdownOptions { shared.markdown }
     static let adviceLimit = PageFrame.adviceLimit
 
     /// The frame of every page: site, page, root, navigation, robots.
@@ -82,8 +80,6 @@ final class SiteModel: @unchecked Sendable {
     func articles(about topic: String) -> [Article] { shared.articles(about: topic) }
     func articleLinks(_ slugs: [String], from path: String) -> [TemplateValue] { shared.articleLinks(slugs, from: path) }
     func actionContext(_ action: Action, from path: String) -> TemplateValue { shared.actionContext(action, from: path) }
-    func inline(_ markdown: String) -> String { shared.inline(markdown) }
-    func notes(_ markdown: String) -> String { shared.notes(markdown) }
     func articleHTML(_ article: Article) -> String { shared.articleHTML(article) }
 }
 

@@ -39,6 +39,8 @@ public struct BuildResult: Sendable {
     public var fileCount = 0
 
     public var succeeded: Bool { failure == nil }
-    /// Every diagnostic of the build: the journal's, the notes, and the failure's own.
-    public var all: [Diagnostic] { diagnostics + notes + (failure?.diagnostic.map { [$0] } ?? []) }
+    /// What the build itself says besides the journal's diagnostics: the notes and the failure's own.
+    public var others: [Diagnostic] { notes + (failure?.diagnostic.map { [$0] } ?? []) }
+    /// Every diagnostic of the build: the journal's, then the others.
+    public var all: [Diagnostic] { diagnostics + others }
 }

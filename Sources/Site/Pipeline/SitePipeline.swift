@@ -24,7 +24,7 @@ public enum SitePipeline {
         do {
             theme = try Theme.resolve(request.theme)
         } catch {
-            result.failure = .theme(error.diagnostic)
+            result.failure = failure(error)
             return result
         }
         let options = BuildOptions(
@@ -95,12 +95,5 @@ public enum SitePipeline {
         case let error as OutputWriter.CommitFailure: return .io(.error(nil, error.description), outputChanged: !error.restored)
         default: return .io(.error(nil, "\(error)"), outputChanged: false)
         }
-    }
-}
-
-extension Error {
-    /// A theme error's diagnostic, or the error as one without a place.
-    var diagnostic: Diagnostic {
-        (self as? Theme.LoadError)?.diagnostic ?? .error(nil, "\(self)")
     }
 }
