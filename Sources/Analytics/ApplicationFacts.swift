@@ -58,6 +58,50 @@ public struct ApplicationFacts: Sendable, Hashable {
         storage = Storage(app, today: today, policy: policy)
     }
 
+    /// The application's status as of `day`, what `ApplicationFacts(app, today: day, policy:).status`
+    /// says, without the other figures (the work-search log asks it for every week's end).
+    public static func status(of app: Application, asOf day: CivilDate, policy: Policy) -> Status {
+        let past = app.events.filter { $0.date <= day }
+        let hasPlanned = past.count < app.events.count
+        let latestCounted = past.lastIndex { policy.isCounted($0.kind) }
+        // A promise only matters for `silent`; it is judged only when the rest would say silent.
+        let provisional = derivedStatus(
+            past: past, latestCounted: latestCounted, hasPlanned: hasPlanned, hasPromisedLater: false, today: day,
+            policy: policy)
+        guard provisional == .silent else { return provisional }
+        let promisedLater = Expectation.all(app.events, policy: policy, today: day).contains {
+            $0.state == .pending && $0.event.date <= day && $0.expected > day
+        }
+        return promisedLater ? (past.contains { policy.isEmployerContact($0.kind) } ? .active : .waiting) : .silent
+    }
+
+    /// Status: the latest deciding event; a `ghosted` followed by an employer contact decides
+    /// nothing; then silent (no counted event for the policy's days, nothing planned or promised),
+    /// active (the employer has been in touch) or waiting.
+    static func derivedStatus<Past: RandomAccessCollection<Event>>(
+        past: Past, latestCounted: Past.Index?, hasPlanned: Bool, hasPromisedLater: Bool, today: CivilDate,
+        policy: Policy
+    ) -> Status {
+        let deciding = past.indices.last { index in
+            let kind = past[index].kind
+            if kind == .ghosted {
+                return !past[past.index(after: index)...].contains { policy.isEmployerContact($0.kind) }
+            }
+            return kind.isOutcome
+        }
+        if let deciding {
+            return Status(rawValue: past[deciding].kind.rawValue) ?? .active
+        } else if let latest = latestCounted, past[latest].date.days(to: today) >= policy.silentAfterDays,
+            !hasPlanned, !hasPromisedLater
+        {
+            return .silent
+        } else if past.contains(where: { policy.isEmployerContact($0.kind) }) {
+            return .active
+        } else {
+            return .waiting
+        }
+    }
+
     private final class Storage: Sendable {
         let application: Application
         /// Events dated on or before today, in event order.
@@ -103,25 +147,9 @@ public struct ApplicationFacts: Sendable, Hashable {
             let promisedLater = expectations.filter { $0.state == .pending && $0.event.date <= today && $0.expected > today }
             self.promisedLater = promisedLater
 
-            // Status: the latest deciding event; a `ghosted` followed by an employer contact decides nothing.
-            let deciding = past.indices.last { index in
-                let kind = past[index].kind
-                if kind == .ghosted {
-                    return !past[(index + 1)...].contains { policy.isEmployerContact($0.kind) }
-                }
-                return kind.isOutcome
-            }
-            if let deciding {
-                status = Status(rawValue: past[deciding].kind.rawValue) ?? .active
-            } else if let latest = latestCountedIndex, past[latest].date.days(to: today) >= policy.silentAfterDays,
-                planned.isEmpty, promisedLater.isEmpty
-            {
-                status = .silent
-            } else if past.contains(where: { policy.isEmployerContact($0.kind) }) {
-                status = .active
-            } else {
-                status = .waiting
-            }
+            status = ApplicationFacts.derivedStatus(
+                past: past, latestCounted: latestCountedIndex, hasPlanned: !planned.isEmpty,
+                hasPromisedLater: !promisedLater.isEmpty, today: today, policy: policy)
 
             // First response
             let applied = past.firstIndex { $0.kind == .applied }

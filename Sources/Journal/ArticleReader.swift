@@ -14,7 +14,7 @@ enum ArticleReader {
         case .success(let split): frontMatter = split
         }
         let mapping: YAMLMapping
-        switch YAMLMapping.parse(frontMatter.yaml, source: source, firstLine: frontMatter.firstYAMLLine, what: "front matter") {
+        switch YAMLMapping.frontMatter(frontMatter, source: source) {
         case .failure(let diagnostic): return (nil, [diagnostic])
         case .success(let read): mapping = read
         }

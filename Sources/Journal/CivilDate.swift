@@ -79,7 +79,30 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public var description: String {
         let (y, m, d) = components
-        return Self.pad(y, 4) + "-" + Self.pad(m, 2) + "-" + Self.pad(d, 2)
+        guard (0...9999).contains(y) else { return Self.pad(y, 4) + "-" + Self.pad(m, 2) + "-" + Self.pad(d, 2) }
+        return Self.digits([(y, 4), (m, 2), (d, 2)], separator: UInt8(ascii: "-"))
+    }
+
+    /// Non-negative numbers zero-padded to their widths, joined by `separator`, written digit by
+    /// digit (dates and times are printed hundreds of thousands of times a build).
+    static func digits(_ parts: [(value: Int, width: Int)], separator: UInt8) -> String {
+        let count = parts.reduce(parts.count - 1) { $0 + $1.width }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var at = 0
+            for (index, part) in parts.enumerated() {
+                if index > 0 {
+                    buffer[at] = separator
+                    at += 1
+                }
+                var value = part.value
+                for place in (0..<part.width).reversed() {
+                    buffer[at + place] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+                at += part.width
+            }
+            return count
+        }
     }
 
     static func pad(_ value: Int, _ width: Int) -> String {
@@ -103,7 +126,10 @@ public struct ClockTime: Sendable, Hashable, Comparable, CustomStringConvertible
     public var hour: Int { minutes / 60 }
     public var minute: Int { minutes % 60 }
 
-    public var description: String { CivilDate.pad(hour, 2) + ":" + CivilDate.pad(minute, 2) }
+    public var description: String {
+        guard (0..<100).contains(hour) else { return CivilDate.pad(hour, 2) + ":" + CivilDate.pad(minute, 2) }
+        return CivilDate.digits([(hour, 2), (minute, 2)], separator: UInt8(ascii: ":"))
+    }
 
     public static func < (lhs: ClockTime, rhs: ClockTime) -> Bool { lhs.minutes < rhs.minutes }
 }

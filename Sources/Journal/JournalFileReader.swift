@@ -71,7 +71,7 @@ struct JournalFileReader {
         }
         let origin = source.location(line: 1, column: 1)
         var app = Application(company: "", role: "", origin: origin, path: source.relativePath)
-        switch YAMLMapping.parse(frontMatter.yaml, source: source, firstLine: frontMatter.firstYAMLLine, what: "front matter") {
+        switch YAMLMapping.frontMatter(frontMatter, source: source) {
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
             return

@@ -19,6 +19,14 @@ struct YAMLMapping {
     /// The most scalar, sequence and mapping nodes a document may expand to (alias bombs stop here).
     static let nodeBudget = 10_000
 
+    /// A file's front matter: the plain reader's when it can say, else Yams's.
+    static func frontMatter(_ frontMatter: FrontMatter, source: SourceText) -> Result<YAMLMapping, Diagnostic> {
+        if let plain = PlainFrontMatter.parse(frontMatter.yaml, source: source, firstLine: frontMatter.firstYAMLLine) {
+            return .success(plain)
+        }
+        return parse(frontMatter.yaml, source: source, firstLine: frontMatter.firstYAMLLine, what: "front matter")
+    }
+
     /// Parses `yaml` (whose first line is file line `firstLine`) as a mapping, or gives the error.
     static func parse(_ yaml: String, source: SourceText, firstLine: Int, what: String) -> Result<YAMLMapping, Diagnostic> {
         let node: Node?

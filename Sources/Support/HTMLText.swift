@@ -18,11 +18,25 @@ public enum HTMLText {
     /// U+FFFF). Works on UTF-8 bytes: every byte it changes is ASCII, so multi-byte characters pass
     /// through whole.
     public static func escape(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard utf8.contains(where: { $0 < 0x20 || $0 == 0xEF || entity($0) != nil }) else { return text }
+        guard needsEscaping(text) else { return text }
         var out = [UInt8]()
-        out.reserveCapacity(utf8.count + 64)
-        var bytes = Array(utf8)[...]
+        out.reserveCapacity(text.utf8.count + 64)
+        appendEscaped(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @inline(__always)
+    static func needsEscaping(_ text: String) -> Bool {
+        text.utf8.contains(where: { $0 < 0x20 || $0 == 0xEF || entity($0) != nil })
+    }
+
+    /// `escape(text)` appended to `out` as UTF-8 (the charts write their SVG as bytes).
+    public static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+        guard needsEscaping(text) else {
+            out.append(contentsOf: text.utf8)
+            return
+        }
+        var bytes = Array(text.utf8)[...]
         while let byte = bytes.popFirst() {
             if let entity = entity(byte) {
                 out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
@@ -38,6 +52,5 @@ public enum HTMLText {
             default: out.append(byte)
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

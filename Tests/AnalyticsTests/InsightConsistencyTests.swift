@@ -79,4 +79,31 @@ import Testing
             #expect(period.figures.byStatus.values.reduce(0, +) == period.figures.applications)
         }
     }
+
+    /// The work-search log asks for an application's status at each week's end without the other
+    /// figures: it must say what the whole facts say, on every day an application lives through
+    /// (expectations, planned events and `ghosted` included).
+    @Test func statusAsOfADayIsTheFactsStatus() throws {
+        let journal = Self.journal()
+        var short = journal.config.policy
+        short.silentAfterDays = 7
+        short.countAcknowledgements = true
+        let policies = [journal.config.policy, short]
+        var compared = 0
+        var silent = 0
+        for app in journal.applications {
+            guard let first = app.events.first?.date else { continue }
+            for offset in stride(from: -1, through: 120, by: 3) {
+                let day = first.adding(days: offset)
+                for policy in policies {
+                    let whole = ApplicationFacts(app, today: day, policy: policy).status
+                    #expect(ApplicationFacts.status(of: app, asOf: day, policy: policy) == whole, "\(app.slug) on \(day)")
+                    compared += 1
+                    if whole == .silent { silent += 1 }
+                }
+            }
+        }
+        #expect(compared > 100_000)
+        #expect(silent > 1_000)
+    }
 }

@@ -23,100 +23,178 @@ public struct Chart: Sendable {
     }
 }
 
-/// A small SVG writer: numbers printed compactly, every text escaped.
+/// A small SVG writer: numbers printed compactly, every text escaped, written as UTF-8 bytes
+/// (tens of thousands of markers make up the timelines; appending to a String piece by piece and
+/// interpolating each attribute was most of their cost).
 struct SVG {
-    private(set) var body = ""
+    private(set) var bytes: [UInt8] = []
     let width: Double
     let height: Double
 
     init(width: Double, height: Double) {
         self.width = width
         self.height = height
+        bytes.reserveCapacity(1_024)
     }
 
     /// A coordinate to one decimal, without a trailing ".0" ("12", "12.5", "-0.5").
     static func n(_ value: Double) -> String {
-        let tenths = (value * 10).rounded()
-        guard tenths.isFinite, abs(tenths) < 1e15 else { return "0" }
-        // Integer arithmetic: formatting a Double was a visible cost with ~60 numbers per timeline.
-        let whole = Int(tenths)
-        let digit = abs(whole % 10)
-        if digit == 0 { return String(whole / 10) }
-        return (whole < 0 ? "-" : "") + String(abs(whole / 10)) + "." + String(digit)
+        var out: [UInt8] = []
+        appendNumber(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    mutating func raw(_ text: String) { body += text }
+    /// `n(value)` appended as bytes.
+    static func appendNumber(_ value: Double, to out: inout [UInt8]) {
+        let tenths = (value * 10).rounded()
+        guard tenths.isFinite, abs(tenths) < 1e15 else {
+            out.append(UInt8(ascii: "0"))
+            return
+        }
+        let whole = Int(tenths)
+        if whole < 0 { out.append(UInt8(ascii: "-")) }
+        let magnitude = whole.magnitude
+        appendDigits(magnitude / 10, to: &out)
+        let digit = magnitude % 10
+        if digit != 0 {
+            out.append(UInt8(ascii: "."))
+            out.append(UInt8(ascii: "0") + UInt8(digit))
+        }
+    }
+
+    private static func appendDigits(_ value: UInt, to out: inout [UInt8]) {
+        if value >= 10 { appendDigits(value / 10, to: &out) }
+        out.append(UInt8(ascii: "0") + UInt8(value % 10))
+    }
+
+    private mutating func put(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    private mutating func put(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+    private mutating func put(_ number: Double) { Self.appendNumber(number, to: &bytes) }
+    private mutating func putEscaped(_ text: String) { HTMLText.appendEscaped(text, to: &bytes) }
+
+    /// Markup written as is (the caller escapes what it holds).
+    mutating func raw(_ text: String) { put(text) }
+
+    /// `<a href="…">` around what follows, until `closeLink()`.
+    mutating func openLink(_ href: String) {
+        put("<a href=\"")
+        putEscaped(href)
+        put("\">")
+    }
+
+    mutating func closeLink() { put("</a>") }
 
     mutating func rect(x: Double, y: Double, w: Double, h: Double, cls: String, title: String? = nil) {
-        body +=
-            "<rect x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" width=\"\(Self.n(max(w, 0)))\" height=\"\(Self.n(max(h, 0)))\" class=\"\(cls)\""
-        if let title { body += "><title>\(HTMLText.escape(title))</title></rect>" } else { body += "/>" }
+        put("<rect x=\"")
+        put(x)
+        put("\" y=\"")
+        put(y)
+        put("\" width=\"")
+        put(max(w, 0))
+        put("\" height=\"")
+        put(max(h, 0))
+        put("\" class=\"")
+        put(cls)
+        put("\"")
+        if let title {
+            put("><title>")
+            putEscaped(title)
+            put("</title></rect>")
+        } else {
+            put("/>")
+        }
     }
 
     mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, cls: String) {
-        body += "<line x1=\"\(Self.n(x1))\" y1=\"\(Self.n(y1))\" x2=\"\(Self.n(x2))\" y2=\"\(Self.n(y2))\" class=\"\(cls)\"/>"
+        put("<line x1=\"")
+        put(x1)
+        put("\" y1=\"")
+        put(y1)
+        put("\" x2=\"")
+        put(x2)
+        put("\" y2=\"")
+        put(y2)
+        put("\" class=\"")
+        put(cls)
+        put("\"/>")
     }
 
     mutating func text(_ string: String, x: Double, y: Double, cls: String, anchor: String = "start") {
-        body +=
-            "<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" class=\"\(cls)\" text-anchor=\"\(anchor)\">\(HTMLText.escape(string))</text>"
+        put("<text x=\"")
+        put(x)
+        put("\" y=\"")
+        put(y)
+        put("\" class=\"")
+        put(cls)
+        put("\" text-anchor=\"")
+        put(anchor)
+        put("\">")
+        putEscaped(string)
+        put("</text>")
     }
 
     mutating func path(_ d: String, cls: String) {
-        body += "<path d=\"\(d)\" class=\"\(cls)\"/>"
+        put("<path d=\"")
+        put(d)
+        put("\" class=\"")
+        put(cls)
+        put("\"/>")
     }
 
     /// A marker whose shape tells the side of an event without colour: circle (candidate),
-    /// square (employer), diamond (meeting), small dot (note).
-    mutating func marker(side: String, x: Double, y: Double, size: Double, cls: String, title: String) {
-        // Appended piece by piece: tens of thousands of markers make up the timelines.
-        let close: String
+    /// square (employer), diamond (meeting), small dot (note). Its class is `event side-…`, with
+    /// ` planned` for an event after today; its title is written by `title` into the bytes.
+    mutating func marker(side: String, x: Double, y: Double, size: Double, planned: Bool, title: (inout [UInt8]) -> Void) {
+        let close: StaticString
         switch side {
         case "employer":
-            body += "<rect x=\""
-            body += Self.n(x - size)
-            body += "\" y=\""
-            body += Self.n(y - size)
-            body += "\" width=\""
-            body += Self.n(2 * size)
-            body += "\" height=\""
-            body += Self.n(2 * size)
+            put("<rect x=\"")
+            put(x - size)
+            put("\" y=\"")
+            put(y - size)
+            put("\" width=\"")
+            put(2 * size)
+            put("\" height=\"")
+            put(2 * size)
             close = "</rect>"
         case "meeting":
             let s = size * 1.3
-            body += "<path d=\"M"
-            body += Self.n(x)
-            body += " "
-            body += Self.n(y - s)
-            body += "L"
-            body += Self.n(x + s)
-            body += " "
-            body += Self.n(y)
-            body += "L"
-            body += Self.n(x)
-            body += " "
-            body += Self.n(y + s)
-            body += "L"
-            body += Self.n(x - s)
-            body += " "
-            body += Self.n(y)
-            body += "Z"
+            put("<path d=\"M")
+            put(x)
+            put(" ")
+            put(y - s)
+            put("L")
+            put(x + s)
+            put(" ")
+            put(y)
+            put("L")
+            put(x)
+            put(" ")
+            put(y + s)
+            put("L")
+            put(x - s)
+            put(" ")
+            put(y)
+            put("Z")
             close = "</path>"
         default:
-            body += "<circle cx=\""
-            body += Self.n(x)
-            body += "\" cy=\""
-            body += Self.n(y)
-            body += "\" r=\""
-            body += Self.n(side == "neutral" ? size * 0.6 : size)
+            put("<circle cx=\"")
+            put(x)
+            put("\" cy=\"")
+            put(y)
+            put("\" r=\"")
+            put(side == "neutral" ? size * 0.6 : size)
             close = "</circle>"
         }
-        body += "\" class=\""
-        body += cls
-        body += "\"><title>"
-        body += HTMLText.escape(title)
-        body += "</title>"
-        body += close
+        put("\" class=\"event side-")
+        put(side)
+        if planned { put(" planned") }
+        put("\"><title>")
+        title(&bytes)
+        put("</title>")
+        put(close)
     }
 
     /// The finished element, labelled for assistive technology by `labelID`.
@@ -124,6 +202,15 @@ struct SVG {
     /// instead of `img`: an image's content is presentational, so links inside one would be
     /// unreachable for assistive technology.
     func svg(labelID: String, label: String, cls: String, interactive: Bool = false) -> String {
-        "<svg class=\"chart \(cls)\" viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\"\(interactive ? "" : " role=\"img\"") aria-labelledby=\"\(labelID)\" preserveAspectRatio=\"xMinYMin meet\"><title id=\"\(labelID)\">\(HTMLText.escape(label))</title>\(body)</svg>"
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 400)
+        out +=
+            "<svg class=\"chart \(cls)\" viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\"\(interactive ? "" : " role=\"img\"") aria-labelledby=\"\(labelID)\" preserveAspectRatio=\"xMinYMin meet\"><title id=\"\(labelID)\">"
+            .utf8
+        HTMLText.appendEscaped(label, to: &out)
+        out += "</title>".utf8
+        out += bytes
+        out += "</svg>".utf8
+        return String(decoding: out, as: UTF8.self)
     }
 }

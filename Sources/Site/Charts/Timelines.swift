@@ -25,11 +25,16 @@ enum Timelines {
         for event in events {
             let level = stack[event.date.dayNumber, default: 0]
             stack[event.date.dayNumber] = level + 1
-            let planned = event.date > today ? " planned" : ""
             svg.marker(
                 side: event.kind.side.rawValue, x: x(event.date), y: 30 - Double(level % 3) * 9, size: 5,
-                cls: "event side-\(event.kind.side.rawValue)\(planned)",
-                title: "\(event.date) \(Format.time(event)) \(Format.kindLabel(event.kind))")
+                planned: event.date > today
+            ) { out in
+                out += event.date.description.utf8
+                out.append(0x20)
+                out += Format.time(event).utf8
+                out.append(0x20)
+                HTMLText.appendEscaped(Format.kindLabel(event.kind), to: &out)
+            }
         }
         let label =
             "Timeline of \(counted(events.count, "event")) from \(Format.long(first)) to \(Format.long(last)); circles are your messages, squares the employer's, diamonds meetings."
@@ -67,17 +72,21 @@ enum Timelines {
             let stop = laneEnd(fact, today: today)
             let label = app.role.isEmpty ? app.company : "\(app.company) — \(app.role)"
             let short = label.count > 28 ? String(label.prefix(27)) + "…" : label
-            svg.raw("<a href=\"\(HTMLText.escape(link(app.slug)))\">")
+            svg.openLink(link(app.slug))
             svg.text(short, x: labelWidth - 8, y: y + 4, cls: "lane-label", anchor: "end")
-            svg.raw("</a>")
+            svg.closeLink()
             svg.line(
                 x1: x(begin), y1: y, x2: x(stop), y2: y, cls: "lane status-\(fact.status.rawValue)\(closed == nil ? " open" : "")"
             )
             for event in app.events {
-                svg.marker(
-                    side: event.kind.side.rawValue, x: x(event.date), y: y, size: 3.2,
-                    cls: "event side-\(event.kind.side.rawValue)\(event.date > today ? " planned" : "")",
-                    title: "\(app.company): \(event.date) \(Format.kindLabel(event.kind))")
+                svg.marker(side: event.kind.side.rawValue, x: x(event.date), y: y, size: 3.2, planned: event.date > today) {
+                    out in
+                    HTMLText.appendEscaped(app.company, to: &out)
+                    out += ": ".utf8
+                    out += event.date.description.utf8
+                    out.append(0x20)
+                    HTMLText.appendEscaped(Format.kindLabel(event.kind), to: &out)
+                }
             }
         }
         svg.text(Format.short(start), x: labelWidth, y: laneHeight * Double(group.count) + 18, cls: "tick")

@@ -78,20 +78,11 @@ enum ReportPage {
                     }
                     let app = fact.application
                     let key = "\(slug)\u{0}\(end.dayNumber)"
-                    struct StatusInput: Hashable {
-                        let application: Int
-                        let end: CivilDate
-                    }
-                    // The status as of the week's end: kept between serve builds while the application is unchanged.
+                    // The status as of the week's end, once per application and week.
                     let result =
                         statusCache[key]
                         ?? {
-                            let status = String(
-                                decoding: model.fragments.bytes(
-                                    "status/" + key, StatusInput(application: factHash(slug, fact), end: end)
-                                ) {
-                                    Array(ApplicationFacts(app, today: end, policy: policy).status.rawValue.utf8)
-                                }, as: UTF8.self)
+                            let status = ApplicationFacts.status(of: app, asOf: end, policy: policy).rawValue
                             statusCache[key] = status
                             return status
                         }()
