@@ -56,10 +56,10 @@ enum PlainFrontMatter {
         while end > index, line[end - 1] == 0x20 { end -= 1 }
         while index < end, line[index] == 0x20 { index += 1 }
         let value = UnsafeBufferPointer(rebasing: line[index..<end])
-        if value.isEmpty { return (key, .scalar(Node.Scalar("", .implicit, .plain))) }
+        if value.isEmpty { return (key, .scalar(Node.Scalar("", implicit, .plain))) }
         if value.first == UInt8(ascii: "["), value.last == UInt8(ascii: "]") {
             let inner = UnsafeBufferPointer(rebasing: value[1..<(value.count - 1)])
-            if inner.allSatisfy({ $0 == 0x20 }) { return (key, .sequence(Node.Sequence([], .implicit, .flow))) }
+            if inner.allSatisfy({ $0 == 0x20 }) { return (key, .sequence(Node.Sequence([], implicit, .flow))) }
             var items: [Node] = []
             for piece in inner.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
                 var from = piece.startIndex
@@ -68,12 +68,12 @@ enum PlainFrontMatter {
                 while to > from, inner[to - 1] == 0x20 { to -= 1 }
                 let item = UnsafeBufferPointer(rebasing: inner[from..<to])
                 guard isPlain(item, inFlow: true) else { return nil }
-                items.append(.scalar(Node.Scalar(String(decoding: item, as: UTF8.self), .implicit, .plain)))
+                items.append(.scalar(Node.Scalar(String(decoding: item, as: UTF8.self), implicit, .plain)))
             }
-            return (key, .sequence(Node.Sequence(items, .implicit, .flow)))
+            return (key, .sequence(Node.Sequence(items, implicit, .flow)))
         }
         guard isPlain(value, inFlow: false) else { return nil }
-        return (key, .scalar(Node.Scalar(String(decoding: value, as: UTF8.self), .implicit, .plain)))
+        return (key, .scalar(Node.Scalar(String(decoding: value, as: UTF8.self), implicit, .plain)))
     }
 
     /// Text that YAML reads as exactly itself: printable ASCII, not starting with an indicator,
@@ -93,6 +93,10 @@ enum PlainFrontMatter {
         }
         return previous != UInt8(ascii: ":")
     }
+
+    /// One implicit tag for every node: Yams makes a new one (with a dictionary) each time it is asked,
+    /// which cost more than reading the line. Nodes only hold it; nothing changes it.
+    nonisolated(unsafe) private static let implicit = Tag.implicit
 
     /// Bytes that start something other than a plain scalar: `-?:,[]{}#&*!|>'"%@` and the backquote.
     private static let indicators: Set<UInt8> = Set("-?:,[]{}#&*!|>'\"%@`".utf8)

@@ -6,6 +6,11 @@ public enum Slug {
     public static let maxLength = 80
 
     public static func make(_ text: String, fallback: String = "application") -> String {
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? makeASCII(text, fallback: fallback) : makeScalars(text, fallback: fallback)
+    }
+
+    /// `make` scalar by scalar, after NFKD (for any text; ASCII goes the quicker way).
+    static func makeScalars(_ text: String, fallback: String) -> String {
         var out = ""
         var pendingDash = false
         // ASCII is its own NFKD form and has no marks: skip Foundation's normalisation.
@@ -31,6 +36,28 @@ public enum Slug {
         if out.utf8.count > maxLength { out = String(out.prefix(maxLength)) }
         while out.hasSuffix("-") { out.removeLast() }
         return out.isEmpty ? fallback : out
+    }
+
+    /// `make` for ASCII text, byte by byte (most names are ASCII; a slug is made for every
+    /// application of every build).
+    static func makeASCII(_ text: String, fallback: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(min(text.utf8.count, maxLength + 1))
+        var pendingDash = false
+        for byte in text.utf8 {
+            let lower = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+            if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) {
+                if pendingDash && !out.isEmpty { out.append(UInt8(ascii: "-")) }
+                pendingDash = false
+                out.append(lower)
+            } else {
+                pendingDash = true
+            }
+            if out.count > maxLength { break }
+        }
+        if out.count > maxLength { out.removeLast(out.count - maxLength) }
+        while out.last == UInt8(ascii: "-") { out.removeLast() }
+        return out.isEmpty ? fallback : String(decoding: out, as: UTF8.self)
     }
 
     static func isMark(_ scalar: Unicode.Scalar) -> Bool {
