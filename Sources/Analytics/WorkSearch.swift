@@ -13,7 +13,7 @@ public struct WorkSearchActivity: Sendable, Hashable {
 }
 
 /// One ISO week of the work-search log, with its count against the minimum.
-public struct WorkSearchWeek: Sendable {
+public struct WorkSearchWeek: Sendable, Hashable {
     public var week: ISOWeek
     public var activities: [WorkSearchActivity]
     /// Different days with an activity.

@@ -30,6 +30,10 @@ public final class RenderCache: @unchecked Sendable {
     /// Pieces of the files that list every application (a row, an item, a month of lanes), kept
     /// between builds by what they are made from: a one-line edit makes one piece again.
     let fragments = Fragments()
+    /// Rendered rows of each index page (items with a `memoKey`), kept with the page: a page
+    /// reused whole keeps its rows for the build that next renders it.
+    private var memos: [String: TemplateMemo] = [:]
+    private var memosUsed: Set<String> = []
 
     public init() {}
 
@@ -40,7 +44,23 @@ public final class RenderCache: @unchecked Sendable {
             reused = 0
         }
         fragments.begin()
+        lock.withLock { memosUsed = [] }
     }
+
+    /// The rows kept for the page at `path`, for the render about to be made of it.
+    func memo(for path: String) -> TemplateMemo {
+        lock.withLock {
+            memosUsed.insert(path)
+            if let memo = memos[path] { return memo }
+            let memo = TemplateMemo()
+            memos[path] = memo
+            return memo
+        }
+    }
+
+    /// Rows rendered and reused by the index pages of this build.
+    var rowsRendered: Int { lock.withLock { memosUsed.reduce(0) { $0 + (memos[$1]?.rendered ?? 0) } } }
+    var rowsReused: Int { lock.withLock { memosUsed.reduce(0) { $0 + (memos[$1]?.reused ?? 0) } } }
 
     /// The page of the last build when it was made from the same inputs.
     func reuse(_ path: String, inputs: Int) -> (bytes: [UInt8], written: Bool)? {
@@ -66,11 +86,15 @@ public final class RenderCache: @unchecked Sendable {
             return (hit.bytes, hit.written)
         }
         let bytes = try render()
+        // An index page whose rows' keys changed may still come out the same (an edited note is
+        // not in the applications table): then Output already holds it.
+        let previous = lock.withLock { entries[path] }
+        let written = previous.map { $0.written && $0.bytes == bytes } ?? false
         lock.withLock {
-            next[path] = Entry(fingerprint: fingerprint, inputs: inputs, bytes: bytes, written: false)
+            next[path] = Entry(fingerprint: fingerprint, inputs: inputs, bytes: bytes, written: written)
             rendered += 1
         }
-        return (bytes, false)
+        return (bytes, written)
     }
 
     /// Called after Output was written successfully: every page of this build is now on disk.
@@ -81,6 +105,7 @@ public final class RenderCache: @unchecked Sendable {
             committed += 1
         }
         fragments.commit()
+        lock.withLock { memos = memos.filter { next[$0.key] != nil } }
     }
 
     /// Called when a build failed: keep what was known before it.
@@ -187,6 +212,10 @@ struct Fingerprint: Hashable {
         case .double(let number):
             add(byte: 5)
             add(text: String(number))
+        case .object(let members) where members.memoKey != nil:
+            // The key stands for what the object is made from (see `TemplateObject.memoKey`).
+            add(byte: 11)
+            add(text: String(members.memoKey ?? 0))
         case .object(let members):
             add(byte: 6)
             for (key, value) in members.sorted {

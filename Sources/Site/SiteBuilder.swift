@@ -127,7 +127,13 @@ public enum SiteBuilder {
                     let start = profile ? Date() : Date.distantPast
                     let context = job.context()
                     let middle = profile ? Date() : Date.distantPast
-                    let render = { try theme.render(job.template, context) }
+                    let render = { () throws -> [UInt8] in
+                        guard let memo = cache?.memo(for: job.path) else { return try theme.render(job.template, context) }
+                        memo.begin()
+                        let bytes = try theme.render(job.template, context, memo: memo)
+                        memo.commit()
+                        return bytes
+                    }
                     var page: (bytes: [UInt8], written: Bool)
                     if let cache {
                         var fingerprint = theme.fingerprint

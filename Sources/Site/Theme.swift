@@ -96,9 +96,9 @@ public struct Theme: Sendable {
     }
 
     /// Renders a page template with its context.
-    func render(_ template: String, _ context: TemplateValue) throws -> [UInt8] {
+    func render(_ template: String, _ context: TemplateValue, memo: TemplateMemo? = nil) throws -> [UInt8] {
         do {
-            guard let html = try library.render(context, template: template) else {
+            guard let html = try library.render(context, template: template, memo: memo) else {
                 throw LoadError(name, "no template named '\(template)'")
             }
             return html

@@ -10,6 +10,9 @@ public final class Template: Sendable {
     /// Partial and block names.
     let strings: [String]
     let overrideSets: [[String: Template]]
+    /// A hash of what the template says (its texts, tags and the digests of its sections): two
+    /// templates with the same digest render the same, whichever load of a theme they come from.
+    let digest: Int
 
     enum Op: Sendable {
         case text(Int, Int)
@@ -30,6 +33,7 @@ public final class Template: Sendable {
         var children: [Template] = []
         var strings: [String] = []
         var overrideSets: [[String: Template]] = []
+        var hasher = Hasher()
         func text(_ piece: [UInt8]) -> Range<Int> {
             let start = bytes.count
             bytes += piece
@@ -38,16 +42,34 @@ public final class Template: Sendable {
         for node in nodes {
             switch node {
             case .text(let piece):
+                hasher.combine(0)
+                hasher.combine(piece)
                 let range = text(piece)
                 ops.append(.text(range.lowerBound, range.upperBound))
             case .variable(let name, let escaped):
+                hasher.combine(1)
+                hasher.combine(name.text)
+                hasher.combine(escaped)
                 names.append(name)
                 ops.append(.variable(name: names.count - 1, escaped: escaped))
             case .section(let name, let template, let inverted):
+                hasher.combine(2)
+                hasher.combine(name.text)
+                hasher.combine(template.digest)
+                hasher.combine(inverted)
                 names.append(name)
                 children.append(template)
                 ops.append(.section(name: names.count - 1, child: children.count - 1, inverted: inverted))
             case .partial(let name, let dynamic, let indentation, let overrides):
+                hasher.combine(3)
+                hasher.combine(name)
+                hasher.combine(dynamic)
+                hasher.combine(indentation)
+                for (block, template) in (overrides ?? [:]).sorted(by: { $0.key < $1.key }) {
+                    hasher.combine(block)
+                    hasher.combine(template.digest)
+                }
+                hasher.combine(overrides == nil)
                 strings.append(name)
                 var set = -1
                 if let overrides {
@@ -56,12 +78,18 @@ public final class Template: Sendable {
                 }
                 ops.append(.partial(name: strings.count - 1, dynamic: dynamic, indentation: text(indentation), overrides: set))
             case .block(let name, let template, let indentation):
+                hasher.combine(4)
+                hasher.combine(name)
+                hasher.combine(template.digest)
+                hasher.combine(indentation)
                 strings.append(name)
                 children.append(template)
                 ops.append(.block(name: strings.count - 1, child: children.count - 1, indentation: text(indentation)))
             case .blockDefinition:
                 continue  // read by the parent that holds it, never rendered
             case .contentType(let escapesHTML):
+                hasher.combine(5)
+                hasher.combine(escapesHTML)
                 ops.append(.contentType(escapesHTML: escapesHTML))
             }
         }
@@ -71,6 +99,7 @@ public final class Template: Sendable {
         self.children = children
         self.strings = strings
         self.overrideSets = overrideSets
+        digest = hasher.finalize()
     }
 
     /// A piece of a template as parsed.

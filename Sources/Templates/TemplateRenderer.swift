@@ -19,11 +19,18 @@ public struct TemplateRenderError: Error, CustomStringConvertible {
 /// for objects of more than 24 keys).
 struct TemplateRenderer {
     let templates: [String: Template]
+    /// Items of lists kept from earlier renders (serve), or nil.
+    let memo: TemplateMemo?
+    /// The library's digest, part of every memo key.
+    let library: Int
     var stack: [TemplateValue]
     var out: [UInt8] = []
     private var depth = 0
     /// Every nested render (section, partial, block), whatever its kind: what the stack holds.
     private var levels = 0
+    /// The lowest place in `stack` a lookup reached since the memoised item being rendered began
+    /// (-1: beyond the stack, a miss or a block): an item is kept only if this stayed within it.
+    private var lowestReached = Int.max
 
     /// How deep partials and blocks may include each other: enough for a tree of data a thousand
     /// levels deep, and a cycle still stops with an error.
@@ -34,8 +41,10 @@ struct TemplateRenderer {
     /// The most one page may be: a template that would write more stops with an error.
     static let maximumOutput = 100 * 1024 * 1024
 
-    init(templates: [String: Template], root: TemplateValue) {
+    init(templates: [String: Template], root: TemplateValue, memo: TemplateMemo? = nil, library: Int = 0) {
         self.templates = templates
+        self.memo = memo
+        self.library = library
         self.stack = [root]
         out.reserveCapacity(16_384)
     }
@@ -46,6 +55,8 @@ struct TemplateRenderer {
         var indentation: [UInt8] = []
         var overrides: [String: Template]?
         var escapesHTML = true
+        /// `position` is that of a memoised item in its list (which its output must not depend on).
+        var positionOfMemoItem = false
     }
 
     mutating func render(_ template: Template, _ initial: Scope) throws(TemplateRenderError) {
@@ -87,12 +98,14 @@ struct TemplateRenderer {
                 guard let partial = templates[templateName] else { break }
                 var inner = Scope(indentation: scope.indentation + bytes[indentation], overrides: scope.overrides)
                 if overrides >= 0 {
+                    lowestReached = -1
                     // The outermost override of a block wins.
                     inner.overrides = (scope.overrides ?? [:]).merging(template.overrideSets[overrides]) { outer, _ in outer }
                 }
                 try nested(partial, inner, name: templateName)
 
             case .block(let name, let child, let indentation):
+                lowestReached = -1
                 var inner = scope
                 inner.position = nil
                 inner.indentation = scope.indentation + bytes[indentation]
@@ -137,8 +150,13 @@ struct TemplateRenderer {
             try render(template, scope)
         case .array(let items)?:
             var inner = scope
+            inner.positionOfMemoItem = false
             for (index, item) in items.enumerated() {
                 inner.position = Transforms.Position(index: index, isLast: index == items.count - 1)
+                if let memo, case .object(let object) = item, let itemKey = object.memoKey {
+                    try renderMemoised(item, key: itemKey, template, inner, memo: memo)
+                    continue
+                }
                 stack.append(item)
                 defer { stack.removeLast() }
                 try render(template, inner)
@@ -148,9 +166,35 @@ struct TemplateRenderer {
         }
     }
 
+    /// One item of a list, from the memo when it holds it, else rendered and kept when its output
+    /// depended on nothing outside the item.
+    private mutating func renderMemoised(
+        _ item: TemplateValue, key itemKey: Int, _ template: Template, _ scope: Scope, memo: TemplateMemo
+    ) throws(TemplateRenderError) {
+        let key = TemplateMemo.Key(
+            library: library, template: template.digest, item: itemKey, indentation: scope.indentation,
+            escapesHTML: scope.escapesHTML)
+        if let bytes = memo.bytes(key) {
+            out.append(contentsOf: bytes)
+            return
+        }
+        let outer = lowestReached
+        lowestReached = Int.max
+        let level = stack.count
+        let start = out.count
+        var inner = scope
+        inner.positionOfMemoItem = true
+        stack.append(item)
+        defer { stack.removeLast() }
+        try render(template, inner)
+        if lowestReached >= level { memo.keep(key, bytes: Array(out[start...])) }
+        lowestReached = min(outer, lowestReached)
+    }
+
     private mutating func render(_ template: Template, pushing value: TemplateValue, _ scope: Scope) throws(TemplateRenderError) {
         var inner = scope
         inner.position = nil
+        inner.positionOfMemoItem = false
         stack.append(value)
         defer { stack.removeLast() }
         try render(template, inner)
@@ -169,17 +213,20 @@ struct TemplateRenderer {
 
     // MARK: Names
 
-    private func resolve(_ name: Template.Name, _ scope: Scope) -> TemplateValue? {
+    private mutating func resolve(_ name: Template.Name, _ scope: Scope) -> TemplateValue? {
         var value: TemplateValue?
         var transforms = name.transforms[...]
         switch name.start {
         case .current:
             value = stack.last
+            lowestReached = min(lowestReached, stack.count - 1)
         case .sequence:
+            if scope.positionOfMemoItem { lowestReached = -1 }
             guard let position = scope.position, let innermost = transforms.popLast() else { return nil }
             value = position.apply(innermost)
         case .anchored:
             value = stack.last.flatMap { Self.follow(name.parts[...], from: $0) }
+            lowestReached = min(lowestReached, stack.count - 1)
         case .stack:
             let first = name.parts[0]
             var index = stack.count - 1
@@ -190,6 +237,8 @@ struct TemplateRenderer {
                 }
                 index -= 1
             }
+            // A miss (index -1) depends on every context: none may gain the name.
+            lowestReached = min(lowestReached, index)
         }
         guard var result = value, result != .null else { return nil }
         while let transform = transforms.popLast() {

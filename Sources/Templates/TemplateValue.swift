@@ -74,6 +74,11 @@ public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLitera
     /// reading an object of 100,000 keys takes linear time, not quadratic.
     private var positions: [String: Int]?
     static let indexedFrom = 24
+    /// The hash of everything this object is made from, when its maker can say: a render with a
+    /// `TemplateMemo` reuses the object's output as an item of a list while the key, the template
+    /// and the place are the same (and only when the item's section looked up nothing outside the
+    /// item). Not part of equality.
+    public var memoKey: Int?
 
     public init() { members = [] }
 

@@ -64,6 +64,12 @@ import Testing
         retitled.title = "Another title"
         var policy = SiteConfig()
         policy.policy.followUpAfterDays = 3
+        var minimum = SiteConfig()
+        minimum.workSearch.minimumPerWeek = 2
+        var days = minimum
+        days.workSearch.distinctDays = true
+        var author = SiteConfig()
+        author.author = "Robin Example"
         return [
             ("event note", text("they want to talk", "they want to meet")),
             ("event date", text("2026-03-06 reply", "2026-03-07 reply")),
@@ -95,6 +101,9 @@ import Testing
             ),
             ("site title", { (journal(base, article: article, config: retitled), today, false) }),
             ("policy", { (journal(base, article: article, config: policy), today, false) }),
+            ("work-search minimum", { (journal(base, article: article, config: minimum), today, false) }),
+            ("work-search days", { (journal(base, article: article, config: days), today, false) }),
+            ("author", { (journal(base, article: article, config: author), today, false) }),
             ("today", { (journal(base, article: article), CivilDate(iso: "2026-04-30")!, false) }),
             ("public build", { (journal(base, article: article), today, true) }),
         ]
@@ -113,8 +122,10 @@ import Testing
         let stale = fresh.keys.sorted().filter { cached[$0] != fresh[$0] }
         #expect(stale == [], "\(name): pages the cache served stale")
         #expect(cached.keys.sorted() == fresh.keys.sorted())
-        let changed = fresh.keys.filter { $0.hasPrefix("applications/") || $0.hasPrefix("companies/") || $0.hasPrefix("advice/") }
-            .filter { first[$0] != fresh[$0] }
-        #expect(!changed.isEmpty, "\(name) changes no application, company or article page: the edit tests nothing")
+        let changed = fresh.keys.filter {
+            $0.hasPrefix("applications/") || $0.hasPrefix("companies/") || $0.hasPrefix("advice/") || $0.hasPrefix("report/")
+        }
+        .filter { first[$0] != fresh[$0] }
+        #expect(!changed.isEmpty, "\(name) changes no application, company, article or report page: the edit tests nothing")
     }
 }

@@ -13,6 +13,15 @@ import Testing
         var random: SeededRandom
         var depth = 0
 
+        /// A page, a partial, a partial of a list and a parent with blocks.
+        mutating func templates() -> [String: String] {
+            [
+                "main": body(random.int(1...8), partials: true), "p": body(random.int(1...4), partials: false),
+                "q": "  {{#items}}\n  - {{a}}\n  {{/items}}\n",
+                "base": "<h>{{$head}}default head{{/head}}</h>\n  {{$body}}\n  default body\n  {{/body}}\nend\n",
+            ]
+        }
+
         mutating func text() -> String {
             random.pick(["x", "ab", " ", "  ", "\n", "\n", "\r\n", "<&>\"'", "é ü", "\t", "}", "{ "])
         }
@@ -88,12 +97,7 @@ import Testing
         var generator = Generator(random: SeededRandom(state: 20_261_125))
         var compared = 0
         for round in 0..<3_000 {
-            let templates = [
-                "main": generator.body(generator.random.int(1...8), partials: true),
-                "p": generator.body(generator.random.int(1...4), partials: false),
-                "q": "  {{#items}}\n  - {{a}}\n  {{/items}}\n",
-                "base": "<h>{{$head}}default head{{/head}}</h>\n  {{$body}}\n  default body\n  {{/body}}\nend\n",
-            ]
+            let templates = generator.templates()
             var reference = MustacheLibrary()
             var ours = TemplateLibrary()
             var referenceParses = true
@@ -132,5 +136,73 @@ import Testing
         }
         // Most random templates are valid; the comparison must not silently skip them all.
         #expect(compared > 2_000)
+    }
+
+    /// Every object in a list given a key made from its own content, as page builders do.
+    static func keyed(_ value: TemplateValue, inList: Bool = false) -> TemplateValue {
+        switch value {
+        case .array(let items): return .array(items.map { keyed($0, inList: true) })
+        case .object(let object):
+            var copy = TemplateObject(object.sorted.map { ($0.key, keyed($0.value)) })
+            if inList { copy.memoKey = String(describing: object.sorted).hashValue }
+            return .object(copy)
+        default: return value
+        }
+    }
+
+    /// Rendering through a memo gives the bytes of rendering without one, on the random templates
+    /// above: rows that read only themselves come from the memo, rows that read a value of the
+    /// page around them (a name they lack, a position, a block) are rendered each time, so a
+    /// changed page value reaches them.
+    @Test func memoisedRendersEqualFreshOnes() throws {
+        var generator = Generator(random: SeededRandom(state: 77))
+        var reused = 0
+        var compared = 0
+        for _ in 0..<1_500 {
+            let templates = generator.templates()
+            var library = TemplateLibrary()
+            do { for (name, text) in templates { try library.register(text, named: name) } } catch { continue }
+            var changed = Self.context
+            changed["a"] = "changed a"
+            changed["n"] = 8
+            // The same rows in another order: a row that showed its position must not be reused.
+            if let items = changed["items"] as? [[String: Any]] { changed["items"] = Array(items.reversed()) }
+            let memo = TemplateMemo()
+            for context in [Self.context, Self.context, changed, changed] {
+                let plain = TemplateValue(any: context)
+                memo.begin()
+                let fresh = try library.render(plain, template: "main")
+                let memoised = try library.render(Self.keyed(plain), template: "main", memo: memo)
+                memo.commit()
+                #expect(fresh == memoised, "\(templates.sorted { $0.key < $1.key })")
+                reused += memo.reused
+                compared += 1
+            }
+        }
+        #expect(compared > 4_000)
+        #expect(reused > 1_000, "the memo must actually serve rows")
+    }
+
+    @Test func aRowThatReadsThePageIsNotKept() throws {
+        var library = TemplateLibrary()
+        try library.register("{{#rows}}[{{name}}{{#showRoot}}:{{root}}{{/showRoot}}]{{/rows}}", named: "page")
+        func page(_ root: String, name: String, showRoot: Bool) -> TemplateValue {
+            var row: TemplateObject = ["name": .string(name), "showRoot": .bool(showRoot)]
+            row.memoKey = 1  // the same key whatever the row holds: a reused row shows its old text
+            return ["root": .string(root), "rows": .array([.object(row)])]
+        }
+        func render(_ value: TemplateValue, _ memo: TemplateMemo) throws -> String {
+            String(decoding: try library.render(value, template: "page", memo: memo) ?? [], as: UTF8.self)
+        }
+        let memo = TemplateMemo()
+        #expect(try render(page("../", name: "a", showRoot: false), memo) == "[a]")
+        // Kept: the row read only itself, so the same key gives the kept bytes.
+        #expect(try render(page("../", name: "b", showRoot: false), memo) == "[a]")
+        #expect(memo.reused == 1)
+        // Not kept: the row read `root` from the page.
+        let other = TemplateMemo()
+        #expect(try render(page("../", name: "a", showRoot: true), other) == "[a:../]")
+        #expect(try render(page("../../", name: "a", showRoot: true), other) == "[a:../../]")
+        #expect(other.reused == 0)
     }
 }

@@ -19,28 +19,38 @@ enum ApplicationPages {
         let newestFirst = keys.indices.sorted { a, b in
             keys[a].day != keys[b].day ? keys[a].day > keys[b].day : TextKey.precedes(keys[a].slug, keys[b].slug)
         }.map { model.stats.facts[$0] }
+        struct RowInput: Hashable {
+            let fact: ApplicationFacts
+            let next: Action?
+        }
         context["rows"] = .array(
             newestFirst.map { fact -> TemplateValue in
-                let app = fact.application
-                let applied = fact.appliedIndex.map { fact.past[$0].date }
-                let last = fact.past.last?.date
-                let next = model.actionsBySlug[app.slug]?.first
-                return [
-                    "company": .string(app.company), "role": .string(app.role), "status": .string(fact.status.rawValue),
-                    "href": .string(SitePath.link(from: path, to: SitePath.application(app.slug))),
-                    "applied": .string(applied.map(Format.short) ?? "–"), "appliedSort": .string(applied?.description ?? ""),
-                    "firstAnswer": .string(fact.firstResponse.map { $0.observed ? String($0.days) : "(\($0.days)+)" } ?? "–"),
-                    "firstAnswerSort": .string(fact.firstResponse.map { String(format6($0.days)) } ?? ""),
-                    "last": .string(last.map(Format.short) ?? "–"), "lastSort": .string(last?.description ?? ""),
-                    "nextAction": .string(next.map { "\($0.kind.rawValue) · \(Format.short($0.due))" } ?? ""),
-                    "nextSort": .string(next?.due.description ?? "9999"),
-                    "companyKey": .string(app.companyKey), "source": .string(app.source.map(Breakdowns.key) ?? ""),
-                    "search": .string(
-                        [app.contact, app.source, app.location, app.tags.joined(separator: " ")].compactMap { $0 }.joined(
-                            separator: " ")),
-                ]
+                model.item("applications-row", RowInput(fact: fact, next: model.actionsBySlug[fact.application.slug]?.first)) {
+                    row(fact, next: model.actionsBySlug[fact.application.slug]?.first, from: path)
+                }
             })
         return .object(context)
+    }
+
+    /// One row of the applications table: the application, its next action and nothing else.
+    static func row(_ fact: ApplicationFacts, next: Action?, from path: String) -> TemplateObject {
+        let app = fact.application
+        let applied = fact.appliedIndex.map { fact.past[$0].date }
+        let last = fact.past.last?.date
+        return [
+            "company": .string(app.company), "role": .string(app.role), "status": .string(fact.status.rawValue),
+            "href": .string(SitePath.link(from: path, to: SitePath.application(app.slug))),
+            "applied": .string(applied.map(Format.short) ?? "–"), "appliedSort": .string(applied?.description ?? ""),
+            "firstAnswer": .string(fact.firstResponse.map { $0.observed ? String($0.days) : "(\($0.days)+)" } ?? "–"),
+            "firstAnswerSort": .string(fact.firstResponse.map { String(format6($0.days)) } ?? ""),
+            "last": .string(last.map(Format.short) ?? "–"), "lastSort": .string(last?.description ?? ""),
+            "nextAction": .string(next.map { "\($0.kind.rawValue) · \(Format.short($0.due))" } ?? ""),
+            "nextSort": .string(next?.due.description ?? "9999"),
+            "companyKey": .string(app.companyKey), "source": .string(app.source.map(Breakdowns.key) ?? ""),
+            "search": .string(
+                [app.contact, app.source, app.location, app.tags.joined(separator: " ")].compactMap { $0 }.joined(
+                    separator: " ")),
+        ]
     }
 
     /// Zero-padded so that text sorting in the browser is numeric sorting too.

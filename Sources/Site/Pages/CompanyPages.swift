@@ -10,16 +10,22 @@ enum CompanyPages {
         context["count"] = .int(model.stats.companies.count)
         context["rows"] = .array(
             model.stats.companies.map { c in
-                [
-                    "company": .string(c.company),
-                    "href": .string(SitePath.link(from: path, to: SitePath.company(model.companySlugs[c.key] ?? "company"))),
-                    "applications": .int(c.applications), "responded": .int(c.responded),
-                    "mean": .string(Format.days(c.meanResponseDays)),
-                    "meanSort": .string(c.meanResponseDays.map { String(Int($0 * 10)) } ?? ""),
-                    "median": .string(Format.days(c.medianResponseDays?.value)),
-                    "medianSort": .string(c.medianResponseDays.map { String(Int($0.value * 10)) } ?? ""),
-                    "pending": .int(c.pending),
-                ]
+                let href = SitePath.link(from: path, to: SitePath.company(model.companySlugs[c.key] ?? "company"))
+                struct RowInput: Hashable {
+                    let figures: CompanyFigures
+                    let href: String
+                }
+                return model.item("companies-row", RowInput(figures: c, href: href)) {
+                    [
+                        "company": .string(c.company), "href": .string(href),
+                        "applications": .int(c.applications), "responded": .int(c.responded),
+                        "mean": .string(Format.days(c.meanResponseDays)),
+                        "meanSort": .string(c.meanResponseDays.map { String(Int($0 * 10)) } ?? ""),
+                        "median": .string(Format.days(c.medianResponseDays?.value)),
+                        "medianSort": .string(c.medianResponseDays.map { String(Int($0.value * 10)) } ?? ""),
+                        "pending": .int(c.pending),
+                    ]
+                }
             })
         return .object(context)
     }

@@ -9,7 +9,7 @@ enum ReportPage {
     static let path = "report/index.html"
 
     /// One printed row of the log.
-    struct Row {
+    struct Row: Hashable {
         var date: CivilDate
         var time: ClockTime?
         var activity: String
@@ -29,14 +29,22 @@ enum ReportPage {
         "Reference", "Result at week's end",
     ]
 
+    /// One week of the log with its rows, and the hash of what they are made from (its activities,
+    /// their applications, the range and the day): the key of what is kept of it between builds.
+    struct Week {
+        var week: WorkSearchWeek
+        var rows: [Row]
+        var key: Int
+    }
+
     /// The log's weeks that overlap `from...to` (all when nil), newest first, with their rows.
-    static func weeks(_ model: SiteModel, from: CivilDate? = nil, to: CivilDate? = nil) -> [(WorkSearchWeek, [Row])] {
+    static func weeks(_ model: SiteModel, from: CivilDate? = nil, to: CivilDate? = nil) -> [Week] {
         // The whole log is made once a build: the page and data/work-search.csv both show it.
         if from == nil && to == nil { return model.once(\.reportWeeks) { makeWeeks(model, from: nil, to: nil) } }
         return makeWeeks(model, from: from, to: to)
     }
 
-    static func makeWeeks(_ model: SiteModel, from: CivilDate?, to: CivilDate?) -> [(WorkSearchWeek, [Row])] {
+    static func makeWeeks(_ model: SiteModel, from: CivilDate?, to: CivilDate?) -> [Week] {
         let policy = model.journal.config.policy
         var statusCache: [String: String] = [:]
         // An application's hash (its text, the day and the policy), taken once however many weeks name it.
@@ -48,7 +56,7 @@ enum ReportPage {
             return value
         }
         let log = model.stats.workSearch
-        return log.weeks.reversed().compactMap { week -> (WorkSearchWeek, [Row])? in
+        return log.weeks.reversed().compactMap { week -> Week? in
             if let from, week.week.sunday < from { return nil }
             if let to, week.week.monday > to { return nil }
             let end = min(week.week.sunday, model.today)
@@ -66,7 +74,8 @@ enum ReportPage {
                 applications: week.activities.map { item in
                     item.application.flatMap { slug in model.factsBySlug[slug].map { factHash(slug, $0) } } ?? 0
                 }, end: end, from: from, to: to)
-            let rows = model.fragments.value("week/\(week.week)", input) { () -> [Row] in
+            let key = input.hashValue
+            let rows = model.fragments.value("week/\(week.week)", key) { () -> [Row] in
                 week.activities.filter { item in
                     (from.map { item.date >= $0 } ?? true) && (to.map { item.date <= $0 } ?? true)
                 }.map { item -> Row in
@@ -95,7 +104,7 @@ enum ReportPage {
                         reference: app.reference ?? "", result: result, href: SitePath.application(slug))
                 }
             }
-            return (week, rows)
+            return Week(week: week, rows: rows, key: key)
         }
     }
 
@@ -115,30 +124,56 @@ enum ReportPage {
         context["distinctDays"] = .bool(settings.distinctDays)
         context["hasWeeks"] = .bool(!weeks.isEmpty)
         context["csvHref"] = standalone ? .null : .string(SitePath.link(from: path, to: "data/work-search.csv"))
-        context["range"] = .string(rangeText(weeks.map(\.0), from: from, to: to, today: model.today))
+        context["range"] = .string(rangeText(weeks.map(\.week), from: from, to: to, today: model.today))
         context["weeks"] = .array(
-            weeks.map { week, rows in
-                let counted = settings.distinctDays ? week.days : week.activities.count
-                return [
-                    "id": .string(week.week.description), "name": .string(week.week.description),
-                    "from": .string(Format.long(week.week.monday)), "to": .string(Format.long(week.week.sunday)),
-                    "count": .string(Support.counted(week.activities.count, "activity", plural: "activities")),
-                    "days": .string(Support.counted(week.days, "day")), "counted": .int(counted),
-                    "short": .bool(week.short == true), "met": .bool(week.short == false), "hasRows": .bool(!rows.isEmpty),
-                    "rows": .array(
-                        rows.map { row in
-                            [
-                                "date": .string(row.date.description), "time": orNull(row.time?.description),
-                                "activity": .string(row.activity), "employer": .string(row.employer),
-                                "position": .string(row.position), "method": .string(row.method),
-                                "contact": .string(row.contact), "address": .string(row.address), "phone": .string(row.phone),
-                                "reference": .string(row.reference), "result": .string(row.result),
-                                "href": standalone ? .null : row.href.map { .string(SitePath.link(from: path, to: $0)) } ?? .null,
-                            ]
-                        }),
-                ]
+            weeks.map { item in
+                let (week, rows) = (item.week, item.rows)
+                // What a week shows: its rows (by their key), whether it met the minimum, the settings
+                // and the page it is on.
+                var hasher = Hasher()
+                hasher.combine(item.key)
+                hasher.combine(week.short)
+                hasher.combine(settings.distinctDays)
+                hasher.combine(standalone)
+                hasher.combine(path)
+                hasher.combine(person)
+                return model.item(
+                    "report-week", hasher.finalize()
+                ) {
+                    var object = weekObject(week, rows, distinctDays: settings.distinctDays, standalone: standalone, path: path)
+                    // What a week's table also shows of the page, so that its rows depend on the week alone.
+                    object["person"] = .string(person)
+                    object["columns"] = .array(columns.map { ["name": .string($0)] })
+                    object["columnCount"] = .int(columns.count)
+                    return object
+                }
             })
         return .object(context)
+    }
+
+    /// One week of the log as the template shows it.
+    static func weekObject(_ week: WorkSearchWeek, _ rows: [Row], distinctDays: Bool, standalone: Bool, path: String)
+        -> TemplateObject
+    {
+        let counted = distinctDays ? week.days : week.activities.count
+        return [
+            "id": .string(week.week.description), "name": .string(week.week.description),
+            "from": .string(Format.long(week.week.monday)), "to": .string(Format.long(week.week.sunday)),
+            "count": .string(Support.counted(week.activities.count, "activity", plural: "activities")),
+            "days": .string(Support.counted(week.days, "day")), "counted": .int(counted),
+            "short": .bool(week.short == true), "met": .bool(week.short == false), "hasRows": .bool(!rows.isEmpty),
+            "rows": .array(
+                rows.map { row in
+                    [
+                        "date": .string(row.date.description), "time": orNull(row.time?.description),
+                        "activity": .string(row.activity), "employer": .string(row.employer),
+                        "position": .string(row.position), "method": .string(row.method),
+                        "contact": .string(row.contact), "address": .string(row.address), "phone": .string(row.phone),
+                        "reference": .string(row.reference), "result": .string(row.result),
+                        "href": standalone ? .null : row.href.map { .string(SitePath.link(from: path, to: $0)) } ?? .null,
+                    ]
+                }),
+        ]
     }
 
     /// "Feb 2, 2026 to Mar 8, 2026": the range asked for, else the log's weeks up to today.
@@ -152,16 +187,23 @@ enum ReportPage {
     /// data/work-search.csv: the same rows, oldest first, one line each.
     static func csv(_ model: SiteModel, from: CivilDate? = nil, to: CivilDate? = nil) -> String {
         var out = csvHeaderLine + "\r\n"
-        for (week, rows) in weeks(model, from: from, to: to).reversed() {
-            for row in rows {
-                out +=
-                    [
-                        week.week.description, row.date.description, row.activity, row.employer, row.position, row.method,
-                        row.contact, row.address, row.phone, row.reference, row.result, row.time?.description ?? "",
-                    ].map(DataExports.field).joined(separator: ",") + "\r\n"
+        var bytes = Array(out.utf8)
+        for item in weeks(model, from: from, to: to).reversed() {
+            // A week's lines are kept between serve builds with its rows.
+            bytes += model.fragments.bytes("csv/week/\(item.week.week)", item.key) {
+                var lines = ""
+                for row in item.rows {
+                    lines +=
+                        [
+                            item.week.week.description, row.date.description, row.activity, row.employer, row.position,
+                            row.method, row.contact, row.address, row.phone, row.reference, row.result,
+                            row.time?.description ?? "",
+                        ].map(DataExports.field).joined(separator: ",") + "\r\n"
+                }
+                return Array(lines.utf8)
             }
         }
-        return out
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

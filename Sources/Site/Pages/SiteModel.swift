@@ -46,9 +46,26 @@ final class SiteModel: @unchecked Sendable {
         evidence = AdvicePages.Evidence(stats)
     }
 
+    /// One item of an index page's list, made from `input` alone (`make` must read nothing else).
+    /// In a serve session it is kept between builds and carries its key as `memoKey`, so the
+    /// template engine reuses its rendered row too: a one-line edit makes one row again.
+    func item<Input: Hashable>(_ list: String, _ input: Input, make: () -> TemplateObject) -> TemplateValue {
+        guard let fragments else { return .object(make()) }
+        var hasher = Hasher()
+        hasher.combine(list)
+        hasher.combine(input)
+        let key = hasher.finalize()
+        return .object(
+            fragments.value("\(list)/\(key)", key: key) { () -> TemplateObject in
+                var object = make()
+                object.memoKey = key
+                return object
+            })
+    }
+
     /// Values made the first time a page asks (on whichever core) and shared after that.
     struct Made {
-        var reportWeeks: [(WorkSearchWeek, [ReportPage.Row])]?
+        var reportWeeks: [ReportPage.Week]?
     }
     private var made = Made()
     private let madeLock = NSLock()

@@ -32,29 +32,29 @@ enum TimelinePage {
             let id = "m\(key / 12)-\(key % 12 + 1)"
             let end = group.map { Timelines.laneEnd($0, today: model.today) }.max() ?? model.today
             let axisEnd = max(end, start.adding(days: 7))
-            struct LanesInput: Hashable {
+            struct MonthInput: Hashable {
                 let group: [ApplicationFacts]
                 let start: CivilDate
                 let end: CivilDate
             }
-            // A month's lanes are kept between serve builds while none of its applications change.
-            let svg = String(
-                decoding: model.fragments.bytes("lanes/" + id, LanesInput(group: group, start: start, end: axisEnd)) {
-                    Array(
-                        Timelines.lanes(
-                            group, today: model.today, from: start, to: axisEnd,
-                            link: { SitePath.link(from: path, to: SitePath.application($0)) }, id: "\(id)-svg"
-                        ).utf8)
-                }, as: UTF8.self)
-            months.append([
-                "id": .string(id), "label": .string(Format.month(start)), "count": .int(group.count), "svg": .string(svg),
-                "items": .array(group.map { item(for: $0, model: model, from: path) }),
-            ])
+            // A month (its lanes and its list) is kept between serve builds while none of its
+            // applications change.
+            months.append(
+                model.item("timeline-month", MonthInput(group: group, start: start, end: axisEnd)) {
+                    let svg = Timelines.lanes(
+                        group, today: model.today, from: start, to: axisEnd,
+                        link: { SitePath.link(from: path, to: SitePath.application($0)) }, id: "\(id)-svg")
+                    return [
+                        "id": .string(id), "label": .string(Format.month(start)), "count": .int(group.count),
+                        "svg": .string(svg),
+                        "items": .array(group.map { fact in model.item("timeline-item", fact) { item(for: fact, from: path) } }),
+                    ]
+                })
         }
         if !undated.isEmpty {
             months.append([
                 "id": "undated", "label": "Without events", "count": .int(undated.count), "svg": "",
-                "items": .array(undated.map { item(for: $0, model: model, from: path) }),
+                "items": .array(undated.map { fact in model.item("timeline-item", fact) { item(for: fact, from: path) } }),
             ])
         }
         context["months"] = .array(months)
@@ -62,7 +62,7 @@ enum TimelinePage {
         return .object(context)
     }
 
-    static func item(for fact: ApplicationFacts, model: SiteModel, from path: String) -> TemplateValue {
+    static func item(for fact: ApplicationFacts, from path: String) -> TemplateObject {
         let events = fact.application.events
         let span =
             events.first.map { first in
