@@ -26,10 +26,18 @@ public enum JournalBuilder {
             diagnostics += reading.diagnostics
         }
         CompanyIdentity.apply(config.companyAliases, to: &applications)
-        diagnostics += CompanyIdentity.mergedSpellings(applications)
-        diagnostics += outcomeWarnings(applications)
-        diagnostics += duplicateErrors(applications)
-        applications = assignSlugs(applications)
+        // The checks across files and the slugs read the same applications: made side by side.
+        let all = applications
+        let parts = Parallel.map([0, 1, 2, 3], chunk: 1) { part -> (found: [Diagnostic], slugged: [Application]) in
+            switch part {
+            case 0: return (CompanyIdentity.mergedSpellings(all), [])
+            case 1: return (outcomeWarnings(all), [])
+            case 2: return (duplicateErrors(all), [])
+            default: return ([], assignSlugs(all))
+            }
+        }
+        for part in parts { diagnostics += part.found }
+        applications = parts[3].slugged
         var journal = Journal(config: config, applications: applications, diagnostics: diagnostics.sortedByLocation())
         journal.activities = activities
         return journal

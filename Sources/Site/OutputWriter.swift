@@ -179,7 +179,7 @@ public struct OutputWriter {
         // every file this one may have written, and finishes the job instead of calling them foreign.
         let intent = Manifest(files: manifest.files.union(files), foreign: manifest.foreign)
         // A rebuild that adds no file (most of serve's) has nothing new to record.
-        if intent.files.count != manifest.files.count || manifest.isLegacy { try writeManifest(intent.text, at: manifestPath) }
+        if intent.files.count != manifest.files.count || manifest.isLegacy { try writeManifest(intent, at: manifestPath) }
 
         var moved = Set<String>()
         let staged = staging.staged.sorted()
@@ -223,7 +223,7 @@ public struct OutputWriter {
         } catch {
             var restored = true
             for step in undo.reversed() where rename(step.from, step.to) != 0 { restored = false }
-            if restored { try? writeManifest(manifest.text, at: manifestPath) }
+            if restored { try? writeManifest(manifest, at: manifestPath) }
             throw CommitFailure(reason: "\(error)", restored: restored)
         }
         report.unchanged = staging.unchanged
@@ -245,15 +245,15 @@ public struct OutputWriter {
         foreign = foreign.filter { Self.kind(root + "/" + $0) != .missing }
         let final = Manifest(files: files, foreign: foreign)
         // Usually the same as the intent (no stale files, no new foreign ones): then it is written.
-        if final.files != intent.files || final.foreign != intent.foreign { try writeManifest(final.text, at: manifestPath) }
+        if final.files != intent.files || final.foreign != intent.foreign { try writeManifest(final, at: manifestPath) }
         return report
     }
 
     /// Writes the manifest unless it already says exactly that (an unchanged rebuild writes nothing).
-    private func writeManifest(_ text: String, at path: String) throws {
-        let bytes = Array(text.utf8)
-        if Self.sameBytes(path, bytes) { return }
-        try writeFile(path, bytes)
+    private func writeManifest(_ manifest: Manifest, at path: String) throws {
+        let bytes = Array(manifest.text.utf8)
+        if !Self.sameBytes(path, bytes) { try writeFile(path, bytes) }
+        Manifest.remember(manifest, at: path)
     }
 
     /// Renames a staged file or folder into Output.
@@ -404,7 +404,54 @@ struct Manifest {
 
     static let header = "# followup manifest 2: files written by Followup, percent-encoded; it removes only these. Do not edit."
 
+    /// The manifest last read or written at a path, with the file's identity and times then:
+    /// serve reads it every build, and parsing 20,000 names was a visible part of a rebuild.
+    private final class Remembered: @unchecked Sendable {
+        let lock = NSLock()
+        var manifests: [String: (stamp: Stamp, manifest: Manifest)] = [:]
+    }
+
+    private static let remembered = Remembered()
+
+    /// What says a file is the same one, unchanged: device, inode, size, modification and change times.
+    struct Stamp: Equatable {
+        let device: UInt64
+        let inode: UInt64
+        let size: Int64
+        let modified: Int
+        let modifiedNanoseconds: Int
+        let changed: Int
+        let changedNanoseconds: Int
+
+        init?(_ path: String) {
+            var info = stat()
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+            size = Int64(info.st_size)
+            modified = info.st_mtim.tv_sec
+            modifiedNanoseconds = info.st_mtim.tv_nsec
+            changed = info.st_ctim.tv_sec
+            changedNanoseconds = info.st_ctim.tv_nsec
+        }
+    }
+
+    static func remember(_ manifest: Manifest, at path: String) {
+        guard let stamp = Stamp(path) else { return }
+        remembered.lock.withLock { remembered.manifests[path] = (stamp, manifest) }
+    }
+
     static func read(_ path: String) -> Manifest {
+        let stamp = Stamp(path)
+        if let stamp, let known = remembered.lock.withLock({ remembered.manifests[path] }), known.stamp == stamp {
+            return known.manifest
+        }
+        let manifest = parse(path)
+        if let stamp { remembered.lock.withLock { remembered.manifests[path] = (stamp, manifest) } }
+        return manifest
+    }
+
+    private static func parse(_ path: String) -> Manifest {
         guard OutputWriter.kind(path) == .file, let data = FileManager.default.contents(atPath: path) else {
             return Manifest(files: [], foreign: [])
         }

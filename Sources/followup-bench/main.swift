@@ -14,6 +14,7 @@ import Serve
 // on generated corpora, and prints a table of seconds, ratios and peak memory.
 //
 //   swift build -c release && .build/release/followup-bench [--quick] [--work /dev/shm/followup-bench]
+//   .build/release/followup-bench serve [--quick]    (only the save-to-reload rows of `serve`)
 //   .build/release/followup-bench floor CONTENT OUT   (the baseline alone: cmark-gfm, one page per file)
 //   .build/release/followup-bench corpus N M DIR      (write a corpus of N applications and M articles)
 //   .build/release/followup-bench mbox N FILE         (write the benchmark's mbox of N messages)
@@ -85,11 +86,6 @@ func which(_ program: String) -> String? {
     return nil
 }
 
-/// A place for a network callback to leave its answer.
-final class VersionBox: @unchecked Sendable {
-    var value: Int?
-}
-
 func format(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -107,6 +103,8 @@ if arguments.first == "corpus", arguments.count == 4, let n = Int(arguments[1]),
 }
 
 let quick = arguments.contains("--quick")
+/// Only the save-to-reload rows (the serve work is measured far more often than the rest).
+let serveOnly = arguments.first == "serve"
 let work =
     arguments.firstIndex(of: "--work").map { arguments[$0 + 1] }
     ?? (FileManager.default.fileExists(atPath: "/dev/shm")
@@ -124,9 +122,9 @@ print(
     "| applications | articles | floor s | followup s | × floor | peak MB (floor / followup) | unchanged rebuild s (files written) |"
 )
 print("|---:|---:|---:|---:|---:|---:|---:|")
-let sizes = quick ? [1000] : [1000, 2500, 10000, 20000]
+let sizes = quick ? [1000] : serveOnly ? [1000, 10000] : [1000, 2500, 10000, 20000]
 var scaling: [Int: Double] = [:]
-for size in sizes {
+for size in sizes where !serveOnly {
     let articles = 1000
     let content = "\(work)/content-\(size)"
     try Corpus(applications: size, articles: articles, seed: 42).write(to: URL(fileURLWithPath: content))
@@ -154,7 +152,7 @@ for size in sizes {
     )
     if build.status != 0 { print("  (followup build exited \(build.status))") }
 }
-if let small = scaling[1000], sizes.count > 1 {
+if !serveOnly, let small = scaling[1000], sizes.count > 1 {
     let steps = sizes.dropFirst().map { size in
         "\(size): \(format((scaling[size] ?? 0) / small, 2))× (linear \(format(Double(size) / 1000, 1))×)"
     }
@@ -162,7 +160,7 @@ if let small = scaling[1000], sizes.count > 1 {
 }
 
 // One application edited at the largest size: the rebuild serve runs after a save.
-if let size = sizes.last {
+if !serveOnly, let size = sizes.last {
     let content = "\(work)/content-\(size)"
     let output = "\(work)/out-\(size)"
     let file = "\(content)/journal/single/app-0.md"
@@ -177,7 +175,7 @@ if let size = sizes.last {
 
 // Editors' save bursts: how long the kernel's events of one save last, first to last (what the
 // watcher's settle time must cover). Three ways a save is made, each in its own folder.
-do {
+if !serveOnly {
     let folder = URL(fileURLWithPath: "\(work)/bursts")
     try? FileManager.default.removeItem(at: folder)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -229,25 +227,40 @@ func saveToReload(content: String, file: String, label: String) throws {
         server.terminate()
         server.waitUntilExit()
     }
-    /// The build version the server reports, or nil while it does not answer.
+    /// The build version the server reports, or nil while it does not answer. A plain socket:
+    /// URLSession on Linux (libcurl underneath) took a large share of a core at this polling
+    /// rate, which the server, on the same two cores, then lacked.
     func version() -> Int? {
-        let done = DispatchSemaphore(value: 0)
-        let box = VersionBox()
-        let url = URL(string: "http://127.0.0.1:\(port)/__followup/state")!
-        URLSession.shared.dataTask(with: url) { data, _, _ in
-            if let data, let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
-                box.value = object["version"] as? Int
-            }
-            done.signal()
-        }.resume()
-        done.wait()
-        return box.value
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { return nil }
+        let request = Array("GET /__followup/state HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n".utf8)
+        guard send(fd, request, request.count, 0) == request.count else { return nil }
+        var response: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count <= 0 { break }
+            response += buffer[0..<count]
+        }
+        guard let end = response.indices.first(where: { response[$0...].starts(with: [13, 10, 13, 10]) }),
+            let object = try? JSONSerialization.jsonObject(with: Data(response[(end + 4)...])) as? [String: Any]
+        else { return nil }
+        return object["version"] as? Int
     }
     func waitFor(_ test: (Int) -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(300)
         while Date() < deadline {
             if let v = version(), test(v) { return true }
-            usleep(2_000)
+            usleep(5_000)
         }
         return false
     }
@@ -290,9 +303,12 @@ if (try? FileManager.default.copyItem(atPath: packageRoot.appendingPathComponent
 }
 for size in sizes where size == 1000 || size == 10000 {
     let content = "\(work)/content-\(size)"
+    if serveOnly { try Corpus(applications: size, articles: 1000, seed: 42).write(to: URL(fileURLWithPath: content)) }
     // Even-numbered applications have files of their own (Corpus); app-2 is one the bench did not edit.
     try saveToReload(content: content, file: "\(content)/journal/single/app-2.md", label: "\(size) applications")
 }
+
+if serveOnly { exit(0) }
 
 // Peer: Hugo on the same 1,000 articles, against Followup with a small journal and those articles.
 if let hugo = which("hugo") {

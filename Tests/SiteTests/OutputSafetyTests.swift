@@ -11,6 +11,29 @@ import Testing
         RenderedSite(files: files.mapValues { Array($0.utf8) }, notes: [])
     }
 
+    /// The manifest is remembered between builds (serve reads it every time), but only while the
+    /// file is the one written: a manifest changed behind the writer's back is read again.
+    @Test func aManifestChangedOnDiskIsReadAgain() throws {
+        let scratch = TemporaryFolder("followup-site")
+        let output = scratch.url.appendingPathComponent("Output")
+        let writer = OutputWriter(output: output)
+        _ = try writer.write(site(["a.html": "a", "b.html": "b"]))
+        let path = output.appendingPathComponent(".followup-manifest").path
+        #expect(Manifest.read(path).files == ["a.html", "b.html"])
+        // Same length, another name: only the file's times and identity tell it changed.
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        Thread.sleep(forTimeInterval: 0.01)
+        try text.replacingOccurrences(of: "file\tb.html", with: "file\tc.html").write(
+            toFile: path, atomically: false, encoding: .utf8)
+        #expect(Manifest.read(path).files == ["a.html", "c.html"])
+        // By the manifest's word c.html is Followup's (a build without it removes it) and b.html
+        // is not (a build refuses to replace it).
+        try "c".write(toFile: output.appendingPathComponent("c.html").path, atomically: false, encoding: .utf8)
+        #expect(throws: OutputWriter.Refusal.self) { try writer.write(site(["a.html": "a", "b.html": "b"])) }
+        let report = try writer.write(site(["a.html": "a"]))
+        #expect(report.removed == ["c.html"])
+    }
+
     @Test func writesThenLeavesUnchangedFilesAlone() throws {
         let scratch = TemporaryFolder("followup-site")
         let output = scratch.url.appendingPathComponent("Output")
