@@ -123,12 +123,21 @@ public struct Breakdowns: Sendable {
         var tag: [String?: BreakdownGroup] = [:]
         var month: [String: BreakdownGroup] = [:]
         var weekday: [Int: BreakdownGroup] = [:]
+        // A journal has a handful of sources and tags written thousands of times: each is keyed once.
+        var keys: [String: String] = [:]
+        func key(_ text: String) -> String {
+            if let known = keys[text] { return known }
+            let made = Self.key(text)
+            keys[text] = made
+            return made
+        }
+        var monthKeys: [Int: String] = [:]
         for fact in facts where fact.isEligible {
             let app = fact.application
-            let sourceKey = app.source.map(Self.key).flatMap { $0.isEmpty ? nil : $0 }
+            let sourceKey = app.source.map(key).flatMap { $0.isEmpty ? nil : $0 }
             source[sourceKey, default: BreakdownGroup(key: sourceKey)].add(fact)
             var tags: [String] = []
-            for t in app.tags.map(Self.key) where !t.isEmpty && !tags.contains(t) { tags.append(t) }
+            for t in app.tags.map(key) where !t.isEmpty && !tags.contains(t) { tags.append(t) }
             if tags.isEmpty {
                 tag[nil, default: BreakdownGroup(key: nil)].add(fact)
             } else {
@@ -136,7 +145,13 @@ public struct Breakdowns: Sendable {
             }
             if let applied = fact.appliedIndex.map({ fact.past[$0].date }) {
                 let (y, m, _) = applied.components
-                let monthKey = "\(y)-\(m < 10 ? "0" : "")\(m)"
+                let monthKey =
+                    monthKeys[y * 12 + m]
+                    ?? {
+                        let made = "\(y)-\(m < 10 ? "0" : "")\(m)"
+                        monthKeys[y * 12 + m] = made
+                        return made
+                    }()
                 month[monthKey, default: BreakdownGroup(key: monthKey)].add(fact)
                 let day = applied.isoWeekday
                 weekday[day, default: BreakdownGroup(key: Self.weekdayNames[day - 1])].add(fact)

@@ -121,13 +121,45 @@ final class Fragments: @unchecked Sendable {
     private var nextValues: [String: (key: Int, value: Any)] = [:]
     private let lock = NSLock()
 
-    func begin() { lock.withLock { nextValues = [:] } }
+    /// Lists of values by their keys (`[Int: T]` for each list name), for `values(_:keys:make:)`.
+    private var lists: [String: Any] = [:]
+    private var nextLists: [String: Any] = [:]
+
+    func begin() {
+        lock.withLock {
+            nextValues = [:]
+            nextLists = [:]
+        }
+    }
 
     func commit() {
         lock.withLock {
             values = nextValues
             nextValues = [:]
+            lists = nextLists
+            nextLists = [:]
         }
+    }
+
+    /// The values of one list, each kept by its key (the hash of what it is made from), else made
+    /// by `make(index)`: one lock for the whole list, where ten thousand rows took one each.
+    func values<T>(_ list: String, keys: [Int], make: (Int) -> T) -> [T] {
+        let known = lock.withLock { lists[list] } as? [Int: T] ?? [:]
+        var kept: [Int: T] = [:]
+        kept.reserveCapacity(keys.count)
+        var result: [T] = []
+        result.reserveCapacity(keys.count)
+        for (index, key) in keys.enumerated() {
+            let value = kept[key] ?? known[key] ?? make(index)
+            kept[key] = value
+            result.append(value)
+        }
+        lock.withLock {
+            var merged = nextLists[list] as? [Int: T] ?? [:]
+            merged.merge(kept) { _, new in new }
+            nextLists[list] = merged
+        }
+        return result
     }
 
     /// The value kept for `id` when it was made from a value with hash `key`, else `make()`.

@@ -44,7 +44,7 @@ public enum SiteBuilder {
         var dataFiles: [(path: String, make: () -> [UInt8])] = [
             ("data/applications.json", { DataExports.json(model) }),
             ("data/stats.json", { model.statsJSON.bytes(pretty: true) }),
-            ("data/applications.csv", { Array(DataExports.csv(model).utf8) }),
+            ("data/applications.csv", { DataExports.csvBytes(model) }),
             (
                 "calendar.ics",
                 {
@@ -76,9 +76,21 @@ public enum SiteBuilder {
                     return model.fragments.bytes("feed.xml", input) { Array(AtomFeed.xml(model, base: base).utf8) }
                 }
             ),
-            ("sitemap.xml", { Array(Sitemap.xml(paths: sitemapPaths, base: base).utf8) }),
+            (
+                "sitemap.xml",
+                {
+                    // Kept between serve builds while the pages and the base are the same.
+                    struct SitemapInput: Hashable {
+                        let paths: [String]
+                        let base: String?
+                    }
+                    return model.fragments.bytes("sitemap.xml", SitemapInput(paths: sitemapPaths, base: base)) {
+                        Array(Sitemap.xml(paths: sitemapPaths, base: base).utf8)
+                    }
+                }
+            ),
         ]
-        if !options.isPublic { dataFiles.append(("data/work-search.csv", { Array(ReportPage.csv(model).utf8) })) }
+        if !options.isPublic { dataFiles.append(("data/work-search.csv", { ReportPage.csvBytes(model) })) }
         for name in theme.fallbacks {
             notes.append(
                 .note(

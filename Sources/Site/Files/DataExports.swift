@@ -56,15 +56,15 @@ enum DataExports {
     /// RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break.
     /// A value starting with = + - @ (or a tab or CR) gets a leading apostrophe so a spreadsheet
     /// does not run it as a formula; a round trip gives the value back with that apostrophe.
-    static func csv(_ model: SiteModel) -> String {
-        var out = csvHeader.map(field).joined(separator: ",") + "\r\n"
+    /// The file's bytes, joined from each application's lines (kept between serve builds).
+    static func csvBytes(_ model: SiteModel) -> [UInt8] {
         let pieces = Parallel.map(model.stats.facts) { fact in
             model.fragments.bytes("csv/" + fact.application.slug, fact) { Array(rows(fact).utf8) }
         }
-        var bytes = Array(out.utf8)
+        var bytes = Array((csvHeader.map(field).joined(separator: ",") + "\r\n").utf8)
+        bytes.reserveCapacity(pieces.reduce(bytes.count) { $0 + $1.count })
         for piece in pieces { bytes += piece }
-        out = String(decoding: bytes, as: UTF8.self)
-        return out
+        return bytes
     }
 
     /// One application's lines: one per event (an application without events gets one line).

@@ -24,11 +24,9 @@ enum ApplicationPages {
             let next: Action?
         }
         context["rows"] = .array(
-            newestFirst.map { fact -> TemplateValue in
-                model.item("applications-row", RowInput(fact: fact, next: model.actionsBySlug[fact.application.slug]?.first)) {
-                    row(fact, next: model.actionsBySlug[fact.application.slug]?.first, from: path)
-                }
-            })
+            model.items(
+                "applications-row", newestFirst.map { RowInput(fact: $0, next: model.actionsBySlug[$0.application.slug]?.first) }
+            ) { row($0.fact, next: $0.next, from: path) })
         return .object(context)
     }
 

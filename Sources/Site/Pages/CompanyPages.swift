@@ -8,24 +8,25 @@ enum CompanyPages {
         let path = "companies/index.html"
         var context = model.frame(path: path, title: "Companies", kind: "companies")
         context["count"] = .int(model.stats.companies.count)
+        struct RowInput: Hashable {
+            let figures: CompanyFigures
+            let href: String
+        }
+        let inputs = model.stats.companies.map { c in
+            RowInput(figures: c, href: SitePath.link(from: path, to: SitePath.company(model.companySlugs[c.key] ?? "company")))
+        }
         context["rows"] = .array(
-            model.stats.companies.map { c in
-                let href = SitePath.link(from: path, to: SitePath.company(model.companySlugs[c.key] ?? "company"))
-                struct RowInput: Hashable {
-                    let figures: CompanyFigures
-                    let href: String
-                }
-                return model.item("companies-row", RowInput(figures: c, href: href)) {
-                    [
-                        "company": .string(c.company), "href": .string(href),
-                        "applications": .int(c.applications), "responded": .int(c.responded),
-                        "mean": .string(Format.days(c.meanResponseDays)),
-                        "meanSort": .string(c.meanResponseDays.map { String(Int($0 * 10)) } ?? ""),
-                        "median": .string(Format.days(c.medianResponseDays?.value)),
-                        "medianSort": .string(c.medianResponseDays.map { String(Int($0.value * 10)) } ?? ""),
-                        "pending": .int(c.pending),
-                    ]
-                }
+            model.items("companies-row", inputs) { row in
+                let c = row.figures
+                return [
+                    "company": .string(c.company), "href": .string(row.href),
+                    "applications": .int(c.applications), "responded": .int(c.responded),
+                    "mean": .string(Format.days(c.meanResponseDays)),
+                    "meanSort": .string(c.meanResponseDays.map { String(Int($0 * 10)) } ?? ""),
+                    "median": .string(Format.days(c.medianResponseDays?.value)),
+                    "medianSort": .string(c.medianResponseDays.map { String(Int($0.value * 10)) } ?? ""),
+                    "pending": .int(c.pending),
+                ]
             })
         return .object(context)
     }

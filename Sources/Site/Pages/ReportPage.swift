@@ -186,8 +186,12 @@ enum ReportPage {
 
     /// data/work-search.csv: the same rows, oldest first, one line each.
     static func csv(_ model: SiteModel, from: CivilDate? = nil, to: CivilDate? = nil) -> String {
-        var out = csvHeaderLine + "\r\n"
-        var bytes = Array(out.utf8)
+        String(decoding: csvBytes(model, from: from, to: to), as: UTF8.self)
+    }
+
+    /// The file's bytes, joined from each week's lines (kept between serve builds).
+    static func csvBytes(_ model: SiteModel, from: CivilDate? = nil, to: CivilDate? = nil) -> [UInt8] {
+        var bytes = Array((csvHeaderLine + "\r\n").utf8)
         for item in weeks(model, from: from, to: to).reversed() {
             // A week's lines are kept between serve builds with its rows.
             bytes += model.fragments.bytes("csv/week/\(item.week.week)", item.key) {
@@ -203,7 +207,7 @@ enum ReportPage {
                 return Array(lines.utf8)
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 }
 

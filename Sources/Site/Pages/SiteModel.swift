@@ -46,21 +46,28 @@ final class SiteModel: @unchecked Sendable {
         evidence = AdvicePages.Evidence(stats)
     }
 
-    /// One item of an index page's list, made from `input` alone (`make` must read nothing else).
-    /// In a serve session it is kept between builds and carries its key as `memoKey`, so the
-    /// template engine reuses its rendered row too: a one-line edit makes one row again.
+    /// The items of an index page's list, each made from its input alone (`make` must read
+    /// nothing else). In a serve session they are kept between builds and carry their key as
+    /// `memoKey`, so the template engine reuses their rendered rows too: a one-line edit makes one
+    /// row again.
+    func items<Input: Hashable>(_ list: String, _ inputs: [Input], make: (Input) -> TemplateObject) -> [TemplateValue] {
+        guard let fragments else { return inputs.map { .object(make($0)) } }
+        let keys = inputs.map { input in
+            var hasher = Hasher()
+            hasher.combine(list)
+            hasher.combine(input)
+            return hasher.finalize()
+        }
+        return fragments.values(list, keys: keys) { index -> TemplateObject in
+            var object = make(inputs[index])
+            object.memoKey = keys[index]
+            return object
+        }.map { .object($0) }
+    }
+
+    /// One item, as `items` makes them.
     func item<Input: Hashable>(_ list: String, _ input: Input, make: () -> TemplateObject) -> TemplateValue {
-        guard let fragments else { return .object(make()) }
-        var hasher = Hasher()
-        hasher.combine(list)
-        hasher.combine(input)
-        let key = hasher.finalize()
-        return .object(
-            fragments.value("\(list)/\(key)", key: key) { () -> TemplateObject in
-                var object = make()
-                object.memoKey = key
-                return object
-            })
+        items(list, [input]) { _ in make() }[0]
     }
 
     /// Values made the first time a page asks (on whichever core) and shared after that.

@@ -47,14 +47,14 @@ enum TimelinePage {
                     return [
                         "id": .string(id), "label": .string(Format.month(start)), "count": .int(group.count),
                         "svg": .string(svg),
-                        "items": .array(group.map { fact in model.item("timeline-item", fact) { item(for: fact, from: path) } }),
+                        "items": .array(model.items("timeline-item", group) { item(for: $0, from: path) }),
                     ]
                 })
         }
         if !undated.isEmpty {
             months.append([
                 "id": "undated", "label": "Without events", "count": .int(undated.count), "svg": "",
-                "items": .array(undated.map { fact in model.item("timeline-item", fact) { item(for: fact, from: path) } }),
+                "items": .array(model.items("timeline-item", undated) { item(for: $0, from: path) }),
             ])
         }
         context["months"] = .array(months)
