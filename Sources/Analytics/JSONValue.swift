@@ -2,7 +2,7 @@
 ///
 /// Written by hand rather than with JSONEncoder because stats.json needs keys in the spec's order
 /// and whole-day figures printed as integers (`7`, not `7.0`) while means stay numbers (`5.0`).
-public indirect enum JSONValue: Sendable, Hashable {
+public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int)

@@ -73,7 +73,7 @@ public enum SiteBuilder {
                         let today: CivilDate
                     }
                     let input = FeedInput(articles: model.articles, config: journal.config, base: base, today: options.today)
-                    return model.fragments.bytes("feed.xml", input) { Array(AtomFeed.xml(model, base: base).utf8) }
+                    return model.fragments.bytes("feed.xml", input) { AtomFeed.bytes(model, base: base) }
                 }
             ),
             (

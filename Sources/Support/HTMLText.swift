@@ -30,27 +30,37 @@ public enum HTMLText {
         text.utf8.contains(where: { $0 < 0x20 || $0 == 0xEF || entity($0) != nil })
     }
 
-    /// `escape(text)` appended to `out` as UTF-8 (the charts write their SVG as bytes).
+    /// `escape(text)` appended to `out` as UTF-8 (the charts write their SVG as bytes). Runs of
+    /// bytes that need nothing are copied whole (a feed escapes every article's HTML).
     public static func appendEscaped(_ text: String, to out: inout [UInt8]) {
         guard needsEscaping(text) else {
             out.append(contentsOf: text.utf8)
             return
         }
-        var bytes = Array(text.utf8)[...]
-        while let byte = bytes.popFirst() {
-            if let entity = entity(byte) {
-                out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-                continue
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let entity = entity(byte)
+                let dropped = byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
+                // U+FFFE and U+FFFF are not characters in XML.
+                let nonCharacter =
+                    byte == 0xEF && index + 2 < bytes.count && bytes[index + 1] == 0xBF
+                    && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF)
+                if entity == nil && !dropped && !nonCharacter {
+                    index += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                if let entity {
+                    out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                }
+                index += nonCharacter ? 3 : 1
+                run = index
             }
-            switch byte {
-            case 0x09, 0x0A, 0x0D: out.append(byte)
-            case 0..<0x20: continue
-            case 0xEF
-            where bytes.count >= 2 && bytes[bytes.startIndex] == 0xBF
-                && (bytes[bytes.startIndex + 1] == 0xBE || bytes[bytes.startIndex + 1] == 0xBF):
-                bytes.removeFirst(2)  // U+FFFE and U+FFFF are not characters in XML
-            default: out.append(byte)
-            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
         }
     }
 }
