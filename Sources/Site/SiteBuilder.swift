@@ -29,10 +29,9 @@ public enum SiteBuilder {
         let profile = ProcessInfo.processInfo.environment["FOLLOWUP_TIMING"] != nil
         var notes: [Diagnostic] = []
         let base = absoluteBase(options.baseURL ?? journal.config.baseURL)
-        let privateSlugs = Set(journal.applications.filter(\.isPrivate).map(\.slug))
-        let sitemapPaths = jobs.map(\.path).filter { path in
-            !privateSlugs.contains { path == SitePath.application($0) }
-        }
+        // One set lookup a page (a search of every private application for each page was quadratic).
+        let privatePaths = Set(journal.applications.filter(\.isPrivate).map { SitePath.application($0.slug) })
+        let sitemapPaths = jobs.map(\.path).filter { !privatePaths.contains($0) }
         // Only a site to publish needs absolute URLs; a local build would repeat this every time.
         if base == nil && options.isPublic {
             notes.append(

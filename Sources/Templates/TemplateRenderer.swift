@@ -275,8 +275,9 @@ struct TemplateRenderer {
         var text = text
         text.withUTF8 { bytes in
             var runStart = 0
+            let hasEntity = HTMLText.hasEntity
             for index in 0..<bytes.count {
-                guard let replacement = HTMLText.entity(bytes[index]) else { continue }
+                guard hasEntity[Int(bytes[index])], let replacement = HTMLText.entity(bytes[index]) else { continue }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
                 runStart = index + 1
