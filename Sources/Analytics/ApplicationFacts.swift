@@ -32,6 +32,10 @@ public struct ApplicationFacts: Sendable, Hashable {
     public var application: Application {
         _read { yield storage.application }
     }
+    /// The application's slug and first date, read in the box (hot loops over ten thousand facts
+    /// copied the whole application for them).
+    public var slug: String { storage.application.slug }
+    public var firstDate: CivilDate? { storage.application.events.first?.date }
     /// Events dated on or before today, in event order.
     public var past: [Event] { storage.past }
     /// Events dated after today (planned).

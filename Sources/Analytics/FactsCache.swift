@@ -20,7 +20,7 @@ public final class FactsCache: @unchecked Sendable {
         }
         var next: [String: ApplicationFacts] = [:]
         next.reserveCapacity(facts.count)
-        for fact in facts { next[fact.application.slug] = fact }
+        for fact in facts { next[fact.slug] = fact }
         lock.withLock { entries = next }
         return facts
     }

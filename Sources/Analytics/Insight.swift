@@ -275,9 +275,9 @@ public struct PeriodFigures: Sendable {
 
     static func all(_ periods: [SearchPeriod], facts: [ApplicationFacts]) -> [PeriodFigures] {
         periods.map { period in
-            let members = facts.filter { fact in fact.application.firstDate.map(period.contains) ?? false }
+            let members = facts.filter { fact in fact.firstDate.map(period.contains) ?? false }
             return PeriodFigures(
-                period: period, figures: ScopeFigures(members), applicationSlugs: members.map { $0.application.slug })
+                period: period, figures: ScopeFigures(members), applicationSlugs: members.map { $0.slug })
         }
     }
 }

@@ -247,7 +247,7 @@ public enum Analyzer {
                 company: members.first.map { facts[$0].application.companyDisplay } ?? key, key: key, applications: members.count,
                 responded: observed.count, meanResponseDays: Summary.mean(observed),
                 medianResponseDays: Summary.median(observed), pending: pending,
-                applicationSlugs: members.map { facts[$0].application.slug })
+                applicationSlugs: members.map { facts[$0].slug })
         }
     }
 }

@@ -37,7 +37,7 @@ public struct WorkSearchLog: Sendable {
             for event in fact.past where Self.countedKinds.contains(event.kind) {
                 all.append(
                     WorkSearchActivity(
-                        date: event.date, time: event.time, kind: event.kind, application: fact.application.slug,
+                        date: event.date, time: event.time, kind: event.kind, application: fact.slug,
                         text: event.note))
             }
         }

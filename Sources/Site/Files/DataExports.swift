@@ -8,7 +8,7 @@ enum DataExports {
         // Each application is serialised on its own (on every core, or kept from the last build)
         // at the depth it stands in the file, and the pieces are joined.
         let items = Parallel.map(model.stats.facts) { fact in
-            model.fragments.bytes("json/" + fact.application.slug, fact) { item(fact, today: model.today).bytes(indent: 2) }
+            model.fragments.bytes("json/" + fact.slug, fact) { item(fact, today: model.today).bytes(indent: 2) }
         }
         var out: [UInt8] = []
         out.reserveCapacity(items.reduce(0) { $0 + $1.count + 6 } + 64)
@@ -59,7 +59,7 @@ enum DataExports {
     /// The file's bytes, joined from each application's lines (kept between serve builds).
     static func csvBytes(_ model: SiteModel) -> [UInt8] {
         let pieces = Parallel.map(model.stats.facts) { fact in
-            model.fragments.bytes("csv/" + fact.application.slug, fact) { Array(rows(fact).utf8) }
+            model.fragments.bytes("csv/" + fact.slug, fact) { Array(rows(fact).utf8) }
         }
         var bytes = Array((csvHeader.map(field).joined(separator: ",") + "\r\n").utf8)
         bytes.reserveCapacity(pieces.reduce(bytes.count) { $0 + $1.count })

@@ -15,7 +15,7 @@ enum ApplicationPages {
             })
         // Newest application first; the table sorts itself in the browser too.
         // Sorted by keys taken out once (comparing facts copied their applications at every step).
-        let keys = model.stats.facts.map { (day: $0.application.firstDate?.dayNumber ?? Int.min, slug: $0.application.slug) }
+        let keys = model.stats.facts.map { (day: $0.firstDate?.dayNumber ?? Int.min, slug: $0.slug) }
         let newestFirst = keys.indices.sorted { a, b in
             keys[a].day != keys[b].day ? keys[a].day > keys[b].day : TextKey.precedes(keys[a].slug, keys[b].slug)
         }.map { model.stats.facts[$0] }
@@ -25,7 +25,7 @@ enum ApplicationPages {
         }
         context["rows"] = .array(
             model.items(
-                "applications-row", newestFirst.map { RowInput(fact: $0, next: model.actionsBySlug[$0.application.slug]?.first) }
+                "applications-row", newestFirst.map { RowInput(fact: $0, next: model.actionsBySlug[$0.slug]?.first) }
             ) { row($0.fact, next: $0.next, from: path) })
         return .object(context)
     }
@@ -65,7 +65,7 @@ enum ApplicationPages {
 
         init(_ fact: ApplicationFacts, _ model: SiteModel) {
             self.fact = fact
-            actions = model.actionsBySlug[fact.application.slug] ?? []
+            actions = model.actionsBySlug[fact.slug] ?? []
             companySlug = model.companySlug(for: fact.application)
         }
     }

@@ -63,7 +63,7 @@ enum CompanyPages {
             input.applications.map { fact in
                 [
                     "role": .string(fact.application.role.isEmpty ? "(no role)" : fact.application.role),
-                    "href": .string(SitePath.link(from: path, to: SitePath.application(fact.application.slug))),
+                    "href": .string(SitePath.link(from: path, to: SitePath.application(fact.slug))),
                     "status": .string(fact.status.rawValue),
                     "applied": .string(fact.appliedIndex.map { Format.short(fact.past[$0].date) } ?? "–"),
                     "firstAnswer": .string(fact.firstResponse.map { $0.observed ? String($0.days) : "(\($0.days)+)" } ?? "–"),

@@ -37,7 +37,7 @@ final class SiteModel: @unchecked Sendable {
         for (company, base) in zip(stats.companies, bases) { slugs[company.key] = numbering.next(base) }
         companySlugs = slugs
         var facts: [String: ApplicationFacts] = [:]
-        for fact in stats.facts { facts[fact.application.slug] = fact }
+        for fact in stats.facts { facts[fact.slug] = fact }
         factsBySlug = facts
         var actions: [String: [Action]] = [:]
         for action in stats.actions { actions[action.application, default: []].append(action) }

@@ -82,7 +82,7 @@ enum SitePages {
             // 20,000 closures was a measurable part of the build.
             model.stats.facts.indices.map { index in
                 .keyed(
-                    SitePath.application(model.stats.facts[index].application.slug), "application", frame: model.shared,
+                    SitePath.application(model.stats.facts[index].slug), "application", frame: model.shared,
                     salt: salt, input: { ApplicationPages.Input(model.stats.facts[index], model) },
                     make: { ApplicationPages.page($0, $1).1 })
             }

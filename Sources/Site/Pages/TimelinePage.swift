@@ -10,7 +10,7 @@ enum TimelinePage {
         var groups: [Int: [ApplicationFacts]] = [:]
         var undated: [ApplicationFacts] = []
         for fact in model.stats.facts {
-            guard let first = fact.application.events.first?.date else {
+            guard let first = fact.firstDate else {
                 undated.append(fact)
                 continue
             }
@@ -23,7 +23,7 @@ enum TimelinePage {
         for key in groups.keys.sorted(by: >) {
             let members = groups[key] ?? []
             let keys = members.map {
-                (day: ($0.application.events.first?.date ?? model.today).dayNumber, slug: $0.application.slug)
+                (day: ($0.firstDate ?? model.today).dayNumber, slug: $0.slug)
             }
             let group = keys.indices.sorted { a, b in
                 keys[a].day != keys[b].day ? keys[a].day < keys[b].day : TextKey.precedes(keys[a].slug, keys[b].slug)
@@ -70,7 +70,7 @@ enum TimelinePage {
                 return "\(Format.short(first.date)) to \(end.map(Format.short) ?? "today (open)")"
             } ?? "no events"
         return [
-            "href": .string(SitePath.link(from: path, to: SitePath.application(fact.application.slug))),
+            "href": .string(SitePath.link(from: path, to: SitePath.application(fact.slug))),
             "title": .string(fact.application.title), "status": .string(fact.status.rawValue), "span": .string(span),
         ]
     }
