@@ -32,6 +32,10 @@ public struct ApplicationFacts: Sendable, Hashable {
     public var application: Application {
         _read { yield storage.application }
     }
+    /// `body` given the application in the box, without copying it (reading a handful of fields of
+    /// ten thousand applications copied each whole).
+    public func withApplication<T>(_ body: (borrowing Application) -> T) -> T { body(storage.application) }
+
     /// The application's slug and first date, read in the box (hot loops over ten thousand facts
     /// copied the whole application for them).
     public var slug: String { storage.application.slug }
@@ -126,6 +130,11 @@ public struct ApplicationFacts: Sendable, Hashable {
         let latestCountedIndex: Int?
         let expectations: [Expectation]
         let promisedLater: [Expectation]
+        /// Asked of every fact by several figures: found once, by kind (scanning whole events
+        /// copied each one).
+        let isClosed: Bool
+        let reachedMeeting: Bool
+        let reachedOffer: Bool
 
         let today: CivilDate
         let policy: Policy
@@ -144,6 +153,10 @@ public struct ApplicationFacts: Sendable, Hashable {
             digest = hasher.finalize()
             let past = app.events.filter { $0.date <= today }
             self.past = past
+            let kinds = past.map(\.kind)
+            isClosed = kinds.contains { $0.isClosing }
+            reachedMeeting = kinds.contains { $0.isMeeting }
+            reachedOffer = kinds.contains(.offer)
             planned = app.events.filter { $0.date > today }
             latestCountedIndex = past.lastIndex { policy.isCounted($0.kind) }
             let expectations = Expectation.all(app.events, policy: policy, today: today)
@@ -210,16 +223,16 @@ public struct ApplicationFacts: Sendable, Hashable {
     }
 
     /// Whether the application has ended from either side (accepted, declined, withdrew, rejected).
-    public var isClosed: Bool { past.contains { $0.kind.isClosing } }
+    public var isClosed: Bool { storage.isClosed }
 
     /// Waiting or active, with nothing planned (and no promised date still ahead): the
     /// applications a nudge makes sense for.
     public var isOpen: Bool { (status == .waiting || status == .active) && planned.isEmpty && promisedLater.isEmpty }
 
     /// Reached a meeting: a `screen` or `interview` dated on or before today.
-    public var reachedMeeting: Bool { past.contains { $0.kind.isMeeting } }
+    public var reachedMeeting: Bool { storage.reachedMeeting }
     /// Reached an offer: an `offer` dated on or before today.
-    public var reachedOffer: Bool { past.contains { $0.kind == .offer } }
+    public var reachedOffer: Bool { storage.reachedOffer }
     /// Eligible for the response figures: it has an `applied` dated on or before today.
     public var isEligible: Bool { firstResponse != nil }
 }

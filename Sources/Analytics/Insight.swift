@@ -29,7 +29,8 @@ public struct WeekActivity: Sendable, Hashable {
 
     /// Every week from the earliest event dated on or before today to today's week, oldest first.
     static func weeks(_ facts: [ApplicationFacts], today: CivilDate) -> [WeekActivity] {
-        let past = facts.flatMap(\.past)
+        // Dates and kinds only: copying every event with its texts was most of the cost.
+        let past = facts.flatMap { fact in fact.past.map { (date: $0.date, kind: $0.kind) } }
         guard let earliest = past.map(\.date).min() else { return [] }
         var applied: [Int: Int] = [:]
         var other: [Int: Int] = [:]

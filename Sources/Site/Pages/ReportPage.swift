@@ -46,7 +46,11 @@ enum ReportPage {
 
     static func makeWeeks(_ model: SiteModel, from: CivilDate?, to: CivilDate?) -> [Week] {
         let policy = model.journal.config.policy
-        var statusCache: [String: String] = [:]
+        struct StatusKey: Hashable {
+            let slug: String
+            let day: Int
+        }
+        var statusCache: [StatusKey: String] = [:]
         // An application's hash (its text, the day and the policy), taken once however many weeks name it.
         var hashes: [String: Int] = [:]
         func factHash(_ slug: String, _ fact: ApplicationFacts) -> Int {
@@ -85,23 +89,26 @@ enum ReportPage {
                             employer: "",
                             position: "", method: "", contact: "", address: "", phone: "", reference: "", result: "", href: nil)
                     }
-                    let app = fact.application
-                    let key = "\(slug)\u{0}\(end.dayNumber)"
+                    let key = StatusKey(slug: slug, day: end.dayNumber)
                     // The status as of the week's end, once per application and week.
                     let result =
                         statusCache[key]
                         ?? {
-                            let status = ApplicationFacts.status(of: app, asOf: end, policy: policy).rawValue
+                            let status = fact.withApplication { ApplicationFacts.status(of: $0, asOf: end, policy: policy) }
+                                .rawValue
                             statusCache[key] = status
                             return status
                         }()
                     let kind = item.kind.map(Format.kindLabel)?.capitalizedFirst ?? "Activity"
-                    return Row(
-                        date: item.date, time: item.time,
-                        activity: item.text.isEmpty ? kind : "\(kind): \(item.text.printableLine)",
-                        employer: app.company, position: app.role, method: app.method ?? (app.link == nil ? "" : "online"),
-                        contact: app.contact ?? "", address: app.address ?? app.link ?? "", phone: app.phone ?? "",
-                        reference: app.reference ?? "", result: result, href: SitePath.application(slug))
+                    return fact.withApplication { app in
+                        Row(
+                            date: item.date, time: item.time,
+                            activity: item.text.isEmpty ? kind : "\(kind): \(item.text.printableLine)",
+                            employer: app.company, position: app.role,
+                            method: app.method ?? (app.link == nil ? "" : "online"), contact: app.contact ?? "",
+                            address: app.address ?? app.link ?? "", phone: app.phone ?? "", reference: app.reference ?? "",
+                            result: result, href: SitePath.application(slug))
+                    }
                 }
             }
             return Week(week: week, rows: rows, key: key)
