@@ -7,9 +7,7 @@ enum DataExports {
     static func json(_ model: SiteModel) -> [UInt8] {
         // Each application is serialised on its own (on every core, or kept from the last build)
         // at the depth it stands in the file, and the pieces are joined.
-        let items = Parallel.map(model.stats.facts) { fact in
-            model.fragments.bytes("json/" + fact.slug, fact) { item(fact, today: model.today).bytes(indent: 2) }
-        }
+        let items = pieces("json", model) { item($0, today: model.today).bytes(indent: 2) }
         var out: [UInt8] = []
         out.reserveCapacity(items.reduce(0) { $0 + $1.count + 6 } + 64)
         out += "{\n  \"today\": ".utf8
@@ -27,6 +25,14 @@ enum DataExports {
         }
         out += "\n}\n".utf8
         return out
+    }
+
+    /// One piece of a file for each application: made on every core in a build, kept by the
+    /// application's facts (under one lock for the whole list) in a serve session.
+    static func pieces(_ list: String, _ model: SiteModel, make: @escaping (ApplicationFacts) -> [UInt8]) -> [[UInt8]] {
+        let facts = model.stats.facts
+        guard let fragments = model.fragments else { return Parallel.map(facts, make) }
+        return fragments.values(list, keys: facts.map(\.hashValue)) { make(facts[$0]) }
     }
 
     static func item(_ fact: ApplicationFacts, today: CivilDate) -> JSONValue {
@@ -58,9 +64,7 @@ enum DataExports {
     /// does not run it as a formula; a round trip gives the value back with that apostrophe.
     /// The file's bytes, joined from each application's lines (kept between serve builds).
     static func csvBytes(_ model: SiteModel) -> [UInt8] {
-        let pieces = Parallel.map(model.stats.facts) { fact in
-            model.fragments.bytes("csv/" + fact.slug, fact) { Array(rows(fact).utf8) }
-        }
+        let pieces = pieces("csv", model) { Array(rows($0).utf8) }
         var bytes = Array((csvHeader.map(field).joined(separator: ",") + "\r\n").utf8)
         bytes.reserveCapacity(pieces.reduce(bytes.count) { $0 + $1.count })
         for piece in pieces { bytes += piece }
