@@ -26,6 +26,9 @@ public final class Staging: PageSink, @unchecked Sendable {
     private let writeFile: (String, [UInt8]) throws -> Void
     /// The open lock file of Output (see `OutputWriter.stage`), closed, and so released, by `discard`.
     private var outputLock: Int32
+    /// Output, open as a folder: the files a build did not change are checked relative to it
+    /// (serve checks twenty thousand of them each build; -1 checks by full path).
+    private let outputFolder: Int32
     private let lock = NSLock()
     private var folders: Set<String> = [""]
     private(set) var paths: Set<String> = []
@@ -37,6 +40,7 @@ public final class Staging: PageSink, @unchecked Sendable {
     ) throws {
         self.output = output
         self.outputLock = -1
+        outputFolder = open(output, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         self.folder = output + "/" + OutputWriter.stagingName
         self.existing = existing ?? []
         self.existingSet = Set(existing ?? [])
@@ -62,7 +66,9 @@ public final class Staging: PageSink, @unchecked Sendable {
             var same = false
             if alreadyWritten {
                 var info = stat()
-                same = lstat(target, &info) == 0 && info.st_mode & S_IFMT == S_IFREG && Int(info.st_size) == bytes.count
+                let found =
+                    outputFolder >= 0 ? fstatat(outputFolder, path, &info, AT_SYMLINK_NOFOLLOW) : lstat(target, &info)
+                same = found == 0 && info.st_mode & S_IFMT == S_IFREG && Int(info.st_size) == bytes.count
             }
             if same || OutputWriter.sameBytes(target, bytes) {
                 lock.withLock {
@@ -101,6 +107,7 @@ public final class Staging: PageSink, @unchecked Sendable {
     }
 
     deinit {
+        if outputFolder >= 0 { close(outputFolder) }
         if outputLock >= 0 { close(outputLock) }
     }
 

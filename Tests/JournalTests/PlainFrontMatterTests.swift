@@ -17,7 +17,7 @@ import Yams
     ]
     static let otherLines = [
         "# a comment", "", "   ", "  indented: x", "key:value", "- list item", "...", "company: again", "\tcompany: tab",
-        "Tags: [x]", "--- ", "ünïcode: key",
+        "Tags: [x]", "--- ", "ünïcode: key", "tags:", "role:", "x-y:  [ a ,b ]  ",
     ]
 
     static func fields(_ mapping: YAMLMapping) -> [String] {

@@ -43,4 +43,23 @@ import Testing
         #expect(diagnostic.message.contains("was not written by Followup"))
         #expect(TemporaryFolder.snapshot(folder.url.appendingPathComponent("Output")) == before)
     }
+
+    /// A page serve already wrote, removed from Output behind its back, is written again by the
+    /// next build even though its bytes did not change (the check of unchanged files is real).
+    @Test func aRemovedPageIsWrittenAgain() throws {
+        let folder = TemporaryFolder("followup-serve-build")
+        try folder.write("Content/journal/a.md", "## Acme — Dev\n- 2026-03-02 applied\n")
+        try folder.write("Content/journal/b.md", "## Birch — Dev\n- 2026-03-03 applied\n")
+        let caches = BuildCaches()
+        #expect(SitePipeline.build(Self.request(folder), caches: caches).failure == nil)
+        let page = folder.url.appendingPathComponent("Output/applications/birch-dev/index.html")
+        let bytes = try Data(contentsOf: page)
+        try FileManager.default.removeItem(at: page)
+        // An edit elsewhere: Birch's page is unchanged, but gone from Output.
+        try folder.write("Content/journal/a.md", "## Acme — Dev\n- 2026-03-02 applied\n- 2026-03-05 reply\n")
+        let second = SitePipeline.build(Self.request(folder), caches: caches)
+        #expect(second.failure == nil)
+        #expect(second.report?.written.contains("applications/birch-dev/index.html") == true)
+        #expect(try Data(contentsOf: page) == bytes)
+    }
 }
