@@ -12,20 +12,30 @@ public struct FileReading: Sendable {
     public var diagnostics: [Diagnostic] = []
 }
 
-/// A file's identity on disk for the parse cache: size, modification time and inode.
+/// A file's identity on disk: device, inode, size, modification and change times. The parse cache
+/// re-reads a file whose stamp moved; the output writer re-reads a manifest whose stamp moved.
 public struct FileStamp: Sendable, Hashable {
+    let device: UInt64
+    let inode: UInt64
     let size: Int
     let seconds: Int
     let nanoseconds: Int
-    let inode: UInt64
+    let changedSeconds: Int
+    let changedNanoseconds: Int
+    /// A plain file (not a folder; not a link when links are not followed).
+    public let isRegularFile: Bool
 
-    init?(_ path: String) {
+    public init?(_ path: String, followingLinks: Bool = true) {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard (followingLinks ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
         size = Int(info.st_size)
         seconds = Int(info.st_mtim.tv_sec)
         nanoseconds = Int(info.st_mtim.tv_nsec)
-        inode = UInt64(info.st_ino)
+        changedSeconds = Int(info.st_ctim.tv_sec)
+        changedNanoseconds = Int(info.st_ctim.tv_nsec)
+        isRegularFile = info.st_mode & S_IFMT == S_IFREG
     }
 }
 

@@ -408,46 +408,28 @@ struct Manifest {
     /// serve reads it every build, and parsing 20,000 names was a visible part of a rebuild.
     private final class Remembered: @unchecked Sendable {
         let lock = NSLock()
-        var manifests: [String: (stamp: Stamp, manifest: Manifest)] = [:]
+        var manifests: [String: (stamp: FileStamp, manifest: Manifest)] = [:]
     }
 
     private static let remembered = Remembered()
 
-    /// What says a file is the same one, unchanged: device, inode, size, modification and change times.
-    struct Stamp: Equatable {
-        let device: UInt64
-        let inode: UInt64
-        let size: Int64
-        let modified: Int
-        let modifiedNanoseconds: Int
-        let changed: Int
-        let changedNanoseconds: Int
-
-        init?(_ path: String) {
-            var info = stat()
-            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-            device = UInt64(info.st_dev)
-            inode = UInt64(info.st_ino)
-            size = Int64(info.st_size)
-            modified = info.st_mtim.tv_sec
-            modifiedNanoseconds = info.st_mtim.tv_nsec
-            changed = info.st_ctim.tv_sec
-            changedNanoseconds = info.st_ctim.tv_nsec
-        }
+    /// The manifest file's stamp, when it is a plain file.
+    static func stamp(_ path: String) -> FileStamp? {
+        FileStamp(path, followingLinks: false).flatMap { $0.isRegularFile ? $0 : nil }
     }
 
     static func remember(_ manifest: Manifest, at path: String) {
-        guard let stamp = Stamp(path) else { return }
-        remembered.lock.withLock { remembered.manifests[path] = (stamp, manifest) }
+        guard let current = stamp(path) else { return }
+        remembered.lock.withLock { remembered.manifests[path] = (current, manifest) }
     }
 
     static func read(_ path: String) -> Manifest {
-        let stamp = Stamp(path)
-        if let stamp, let known = remembered.lock.withLock({ remembered.manifests[path] }), known.stamp == stamp {
+        let current = stamp(path)
+        if let current, let known = remembered.lock.withLock({ remembered.manifests[path] }), known.stamp == current {
             return known.manifest
         }
         let manifest = parse(path)
-        if let stamp { remembered.lock.withLock { remembered.manifests[path] = (stamp, manifest) } }
+        if let current { remembered.lock.withLock { remembered.manifests[path] = (current, manifest) } }
         return manifest
     }
 

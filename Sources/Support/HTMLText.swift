@@ -33,7 +33,8 @@ public enum HTMLText {
 
     @inline(__always)
     static func needsEscaping(_ text: String) -> Bool {
-        text.utf8.contains(where: { $0 < 0x20 || $0 == 0xEF || entity($0) != nil })
+        let special = Self.special
+        return text.utf8.contains(where: { special[Int($0)] })
     }
 
     /// `escape(text)` appended to `out` as UTF-8 (the charts write their SVG as bytes). Runs of
