@@ -60,16 +60,21 @@ struct ServeCommand: AsyncParsableCommand {
                         }
                     }, onChange: { await rebuilder.rebuild() })
             }
+            let stopping = StopFlag()
             group.addTask {
                 for await _ in signals { break }
+                stopping.set()
                 await server.stop()
                 throw CancellationError()
             }
             do {
                 try await group.next()
-            } catch is CancellationError {
-                print("\nStopped.")
+            } catch {
+                // Once Ctrl-C stops the server, whichever task ends first (the server's run may
+                // throw as it stops) ends a clean stop; any other error is a failure.
+                guard error is CancellationError || stopping.isSet else { throw error }
             }
+            if stopping.isSet { print("\nStopped.") }
             group.cancelAll()
         }
     }
@@ -99,6 +104,14 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
     nonisolated(unsafe) static var keep: [any DispatchSourceSignal] = []
+}
+
+/// Set once when Ctrl-C (or SIGTERM) asks the server to stop, read by the task that waits for it.
+final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.withLock { value = true } }
+    var isSet: Bool { lock.withLock { value } }
 }
 
 /// Runs one build at a time and tells the open pages about it.
