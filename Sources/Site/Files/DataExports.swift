@@ -29,7 +29,7 @@ enum DataExports {
 
     /// One piece of a file for each application: made on every core in a build, kept by the
     /// application's facts (under one lock for the whole list) in a serve session.
-    static func pieces(_ list: String, _ model: SiteModel, make: @escaping (ApplicationFacts) -> [UInt8]) -> [[UInt8]] {
+    static func pieces(_ list: String, _ model: SiteModel, make: (ApplicationFacts) -> [UInt8]) -> [[UInt8]] {
         let facts = model.stats.facts
         guard let fragments = model.fragments else { return Parallel.map(facts, make) }
         return fragments.values(list, keys: facts.map(\.hashValue)) { make(facts[$0]) }

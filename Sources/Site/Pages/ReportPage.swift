@@ -51,21 +51,14 @@ enum ReportPage {
             let day: Int
         }
         var statusCache: [StatusKey: String] = [:]
-        // An application's hash (its text, the day and the policy), taken once however many weeks name it.
-        var hashes: [String: Int] = [:]
-        func factHash(_ slug: String, _ fact: ApplicationFacts) -> Int {
-            if let known = hashes[slug] { return known }
-            let value = fact.hashValue
-            hashes[slug] = value
-            return value
-        }
         let log = model.stats.workSearch
         return log.weeks.reversed().compactMap { week -> Week? in
             if let from, week.week.sunday < from { return nil }
             if let to, week.week.monday > to { return nil }
             let end = min(week.week.sunday, model.today)
             // A week's rows are kept between serve builds while its activities and their
-            // applications are unchanged (the digests stand for the applications).
+            // applications are unchanged (the facts' digests stand for the applications). A
+            // one-off build keeps nothing and needs no key.
             struct WeekInput: Hashable {
                 let activities: [WorkSearchActivity]
                 let applications: [Int]
@@ -73,12 +66,15 @@ enum ReportPage {
                 let from: CivilDate?
                 let to: CivilDate?
             }
-            let input = WeekInput(
-                activities: week.activities,
-                applications: week.activities.map { item in
-                    item.application.flatMap { slug in model.factsBySlug[slug].map { factHash(slug, $0) } } ?? 0
-                }, end: end, from: from, to: to)
-            let key = input.hashValue
+            let key =
+                model.fragments == nil
+                ? 0
+                : WeekInput(
+                    activities: week.activities,
+                    applications: week.activities.map { item in
+                        item.application.flatMap { model.factsBySlug[$0]?.hashValue } ?? 0
+                    }, end: end, from: from, to: to
+                ).hashValue
             let rows = model.fragments.value("week/\(week.week)", key) { () -> [Row] in
                 week.activities.filter { item in
                     (from.map { item.date >= $0 } ?? true) && (to.map { item.date <= $0 } ?? true)
