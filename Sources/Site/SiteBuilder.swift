@@ -139,7 +139,10 @@ public enum SiteBuilder {
                     let context = job.context()
                     let middle = profile ? Date() : Date.distantPast
                     let render = { () throws -> [UInt8] in
-                        guard let memo = cache?.memo(for: job.path) else { return try theme.render(job.template, context) }
+                        // Only index pages list keyed rows; a page of one application has none to keep.
+                        guard job.isIndex, let memo = cache?.memo(for: job.path) else {
+                            return try theme.render(job.template, context)
+                        }
                         memo.begin()
                         let bytes = try theme.render(job.template, context, memo: memo)
                         memo.commit()
